@@ -1,0 +1,60 @@
+# Continuum: `make run` serves a demo partnership; `make test` runs every check.
+# Each target sets up what it needs, so both work on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/continuum
+export DJANGO_SETTINGS_MODULE := continuum.settings
+
+.PHONY: setup run test lint typecheck unit test-sqlite test-postgres bench demo clean
+
+setup: $(VENV)/.installed node_modules/.installed var/build/continuum.css
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+var/build/continuum.css: continuum/static_src/continuum.scss node_modules/.installed
+	mkdir -p var/build
+	node_modules/.bin/sass --load-path=. --quiet-deps --quiet --style=compressed --no-source-map $< $@
+
+run: setup
+	$(MANAGE) migrate --no-input
+	$(MANAGE) demo_partnership
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+test-sqlite: setup
+	$(BIN)/pytest
+
+# PostgreSQL runs when one answers; CONTINUUM_REQUIRE_POSTGRES=1 makes its absence an error.
+test-postgres: setup
+	@if $(BIN)/python -m continuum.dbcheck "$(POSTGRES_URL)"; then \
+		DATABASE_URL="$(POSTGRES_URL)" $(BIN)/pytest; \
+	elif [ "$$CONTINUUM_REQUIRE_POSTGRES" = "1" ]; then \
+		echo "PostgreSQL is required (CONTINUUM_REQUIRE_POSTGRES=1) but $(POSTGRES_URL) did not answer"; exit 1; \
+	else \
+		echo "PostgreSQL not reachable at $(POSTGRES_URL): skipping the PostgreSQL run"; \
+	fi
+
+test: lint typecheck test-sqlite test-postgres
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var

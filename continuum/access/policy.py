@@ -1,0 +1,154 @@
+"""The access policy: may this user do this to this person's record, and why.
+
+This is the only place that decides access to people's records. Views get records through
+`people_visible_to()` (a queryset already scoped to the user) or `decide()` for one record;
+templates and views never test roles themselves. See docs/access.md for the model.
+
+Need-to-know, in order:
+1. A restricted record opens only to the users named on it (and to break-glass).
+2. Front-door roles see every standard record: they must look children up to decide.
+3. Casework roles see the people allocated to them or to a team they belong to.
+4. Anyone allowed to break glass may do so with a reason, for a limited time.
+5. Everyone else (partner practitioners, analysts, administrators) sees no person's record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from continuum.people.models import Allocation, Person, RestrictionLevel
+
+from .models import BreakGlassGrant, RecordRestriction, User
+from .roles import BREAK_GLASS_ROLES, CASEWORK_ROLES, FRONT_DOOR_ROLES, SEARCH_ROLES, Role
+
+
+class Permission(StrEnum):
+    SEARCH = "search"  # look people up in the index
+    VIEW = "view"  # open the record
+    EDIT = "edit"  # change identifiers, names, addresses, relationships
+    VIEW_ACCESS_LOG = "view_access_log"  # see who has viewed the record
+    BREAK_GLASS = "break_glass"  # ask for emergency access with a reason
+    MANAGE_USERS = "manage_users"
+    SEARCH_AUDIT = "search_audit"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def can(user: User, permission: Permission) -> Decision:
+    """Permissions that are not about one record."""
+    if not user.is_authenticated or not user.is_active:
+        return Decision(False, "not signed in")
+    if permission == Permission.SEARCH:
+        return _by_role(user, SEARCH_ROLES, "looking people up is for front door and casework roles")
+    if permission in (Permission.MANAGE_USERS, Permission.SEARCH_AUDIT):
+        return _by_role(user, {Role.ADMINISTRATOR}, "only administrators manage users and search the audit trail")
+    raise ValueError(f"{permission} is decided per record: use decide()")
+
+
+def _by_role(user: User, roles: set[str] | frozenset[str], refusal: str) -> Decision:
+    held = user.roles.intersection(roles)
+    if held:
+        return Decision(True, f"held role: {Role(sorted(held)[0]).label}")
+    return Decision(False, refusal)
+
+
+def decide(user: User, permission: Permission, person: Person) -> Decision:
+    """May `user` do `permission` to `person`'s record? The reason is shown and audited."""
+    if not user.is_authenticated or not user.is_active:
+        return Decision(False, "not signed in")
+    if permission == Permission.BREAK_GLASS:
+        return _by_role(user, BREAK_GLASS_ROLES, "your role cannot ask for emergency access")
+    basis = _basis_for_access(user, person)
+    if basis is None:
+        return Decision(False, _refusal(user, person))
+    if permission == Permission.VIEW_ACCESS_LOG and not user.has_role(
+        Role.TEAM_MANAGER, Role.FRONT_DOOR_MANAGER, *CASEWORK_ROLES
+    ):
+        return Decision(False, "only casework staff and managers see who has viewed a record")
+    if permission == Permission.EDIT and basis.startswith("emergency"):
+        return Decision(False, "emergency access lets you read the record, not change it")
+    return Decision(True, basis)
+
+
+def _basis_for_access(user: User, person: Person) -> str | None:
+    if person.restriction == RestrictionLevel.RESTRICTED:
+        if RecordRestriction.objects.filter(person=person, user=user).exists():
+            return "named on this restricted record"
+        return _break_glass_basis(user, person)
+    if user.roles & FRONT_DOOR_ROLES:
+        return "front door role: looks up every child referred"
+    if user.roles & CASEWORK_ROLES:
+        allocation = _open_allocations(user).filter(person=person).first()
+        if allocation is not None:
+            return "allocated worker" if allocation.worker_id == user.pk else "allocated to your team"
+    return _break_glass_basis(user, person)
+
+
+def _break_glass_basis(user: User, person: Person) -> str | None:
+    grant = BreakGlassGrant.objects.in_force().filter(user=user, person=person).order_by("-expires_at").first()
+    if grant is None:
+        return None
+    until = timezone.localtime(grant.expires_at).strftime("%H:%M")
+    return f"emergency access until {until}: {grant.reason}"
+
+
+def _refusal(user: User, person: Person) -> str:
+    if person.restriction == RestrictionLevel.RESTRICTED:
+        return "this record is restricted to named people"
+    if user.roles & CASEWORK_ROLES:
+        return "this person is not allocated to you or your team"
+    return "your role does not give access to people's records"
+
+
+def _open_allocations(user: User) -> QuerySet[Allocation]:
+    today = timezone.localdate()
+    return Allocation.objects.filter(Q(worker=user) | Q(team__in=user.teams.all())).filter(
+        Q(ended__isnull=True) | Q(ended__gte=today)
+    )
+
+
+def people_visible_to(user: User) -> QuerySet[Person]:
+    """Every person `user` may view, as a queryset: the same rules as `decide(..., VIEW, ...)`."""
+    people = Person.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return people.none()
+    named = RecordRestriction.objects.filter(person=OuterRef("pk"), user=user)
+    glass = BreakGlassGrant.objects.in_force().filter(person=OuterRef("pk"), user=user)
+    visible = Q(Exists(named)) | Q(Exists(glass))
+    standard = Q(restriction=RestrictionLevel.STANDARD)
+    if user.roles & FRONT_DOOR_ROLES:
+        visible |= standard
+    elif user.roles & CASEWORK_ROLES:
+        allocated = _open_allocations(user).filter(person=OuterRef("pk"))
+        visible |= standard & Q(Exists(allocated))
+    return people.filter(visible)
+
+
+def searchable_people(user: User) -> QuerySet[Person]:
+    """People who may appear in `user`'s search results.
+
+    Casework roles search the whole standard index (to find a child already known) but open
+    only records they may view; restricted records appear only to people who may open them.
+    """
+    if not can(user, Permission.SEARCH):
+        return Person.objects.none()
+    named = RecordRestriction.objects.filter(person=OuterRef("pk"), user=user)
+    glass = BreakGlassGrant.objects.in_force().filter(person=OuterRef("pk"), user=user)
+    return Person.objects.filter(Q(restriction=RestrictionLevel.STANDARD) | Q(Exists(named)) | Q(Exists(glass)))
+
+
+def break_glass_expiry() -> datetime:
+    return timezone.now() + timedelta(minutes=settings.BREAK_GLASS_MINUTES)

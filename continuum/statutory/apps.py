@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StatutoryConfig(AppConfig):
+    name = "continuum.statutory"
+    label = "statutory"
+    verbose_name = "Statutory catalogues"

@@ -1,0 +1,35 @@
+"""Shared fixtures: the personas, and a client signed in as one of them (second factor done)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from continuum.access.models import User
+from continuum.synthetic.personas import create_personas
+
+
+@pytest.fixture
+def personas(db: None) -> dict[str, User]:
+    return create_personas(password="a-test-password-1")
+
+
+@pytest.fixture
+def signed_in(client: Client, personas: dict[str, User]) -> Callable[[str], Client]:
+    """signed_in("tom") returns the test client signed in as Tom, with his second factor passed."""
+
+    def sign_in(username: str) -> Client:
+        user = personas[username]
+        client.force_login(user)
+        if user.needs_second_factor:
+            device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return client
+
+    return sign_in
