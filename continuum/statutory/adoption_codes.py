@@ -22,7 +22,7 @@ PREVIOUS_PERMANENCE = code_set(
 
 REASON_NO_LONGER_PLACED_FOR_ADOPTION = code_set(
     "reason_no_longer_placed_for_adoption",
-    "Reason the child should no longer be placed for adoption",
+    "Adoption reversal reason",
     "DfE SSDA903 REASON_PLACED_CEASED (rule 120); labels unverified",
     [
         ("RD1", "The child's needs changed after the decision (unverified)"),
@@ -35,7 +35,7 @@ REASON_NO_LONGER_PLACED_FOR_ADOPTION = code_set(
 # AD1: whether the child was adopted by their foster carers.
 ADOPTED_BY_FOSTER_CARER = code_set(
     "adopted_by_foster_carer",
-    "Adopted by foster carer",
+    "Foster carer adoption",
     "DfE SSDA903 AD1 FOSTER_CARE",
     [
         ("0", "Not adopted by their foster carers"),

@@ -41,8 +41,8 @@ CARE_LEAVER_ACTIVITY = CodeSet(
         Code("G6", "Not in education, employment or training: pregnancy or parenting"),
         Code("0", _NOT_KNOWN),
         # Older years' training or employment codes, split into F4/F5 and P4/P5; not valid in 2025/26.
-        Code("F3", "Full-time training or employment", retired=True),
-        Code("P3", "Part-time training or employment", retired=True),
+        Code("F3", "Full-time training or employment", retired=True, replaced_by=("F4", "F5")),
+        Code("P3", "Part-time training or employment", retired=True, replaced_by=("P4", "P5")),
     ),
 )
 

@@ -75,7 +75,7 @@ DISABILITY = code_set(
 # unverified, UN7 comes from CIN rule 8772.
 UPN_UNKNOWN = code_set(
     "upn_unknown",
-    "Reason the UPN is unknown",
+    "Unknown UPN reason",
     "DfE CIN census N00135 UPNunknown (rule 8772); SSDA903 UPN (rule 168, UN1-UN5 only)",
     [
         ("UN1", "Not of school age and not yet given a UPN"),
@@ -207,10 +207,10 @@ ASSESSMENT_FACTOR = CodeSet(
         Code("16A", "Neglect"),
         Code("17A", "Emotional abuse"),
         # Queries 8945Q and 8950Q fire on 18A and 19A: use the B/C split instead.
-        Code("18A", "Physical abuse (use 18B or 18C)", retired=True),
+        Code("18A", "Physical abuse", retired=True, replaced_by=("18B", "18C")),
         Code("18B", "Physical abuse: child on child"),
         Code("18C", "Physical abuse: adult on child"),
-        Code("19A", "Sexual abuse (use 19B or 19C)", retired=True),
+        Code("19A", "Sexual abuse", retired=True, replaced_by=("19B", "19C")),
         Code("19B", "Sexual abuse: child on child"),
         Code("19C", "Sexual abuse: adult on child"),
         Code("20", "Other"),

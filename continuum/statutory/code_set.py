@@ -25,6 +25,8 @@ class Code:
     # Retired codes stay so that old records and last year's returns still read correctly,
     # but forms do not offer them and validation rejects them for new data.
     retired: bool = False
+    # For a retired code, the current codes that took its place (named in validation messages).
+    replaced_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,11 @@ class CodeSet:
         by_code = {code.code: code for code in self.codes}
         if len(by_code) != len(self.codes):
             raise ValueError(f"The {self.id} code set lists a code more than once")
-        if not any(not code.retired for code in self.codes):
+        current = {code.code for code in self.codes if not code.retired}
+        if not current:
             raise ValueError(f"The {self.id} code set has no current codes")
+        if any(not current.issuperset(code.replaced_by) for code in self.codes):
+            raise ValueError(f"The {self.id} code set replaces a code with one that is not current")
         object.__setattr__(self, "_by_code", MappingProxyType(by_code))
 
     @property
@@ -73,18 +78,15 @@ class CodeSet:
         """
         known = self._by_code.get(value)
         if known is None:
-            raise ValidationError(
-                f'"{value}" is not {self._noun()}. Use one of the DfE codes, for example {self._example()}',
-                code="unknown_code",
-                params={"value": value, "code_set": self.id},
+            message = (
+                f'"{value}" is not {self._noun()}. Use one of the DfE codes, for example {self._example()}'
             )
+            raise ValidationError(message, code="unknown_code", params={"value": value, "code_set": self.id})
         if known.retired and not allow_retired:
-            raise ValidationError(
-                f'"{value}" ({known.label}) is no longer used as {self._noun()}. '
-                f"Use a current code, for example {self._example()}",
-                code="retired_code",
-                params={"value": value, "code_set": self.id},
+            message = (
+                f'"{value}" ({known.label}) is no longer used as {self._noun()}. Use {self._instead(known)}'
             )
+            raise ValidationError(message, code="retired_code", params={"value": value, "code_set": self.id})
 
     def _noun(self) -> str:
         # Names start with an ordinary word (a test checks), so the vowel rule picks the article.
@@ -93,8 +95,18 @@ class CodeSet:
         return f"{article} {words} code"
 
     def _example(self) -> str:
-        first = self.current[0]
-        return f"{first.code} ({first.label})"
+        return self._describe(self.current[0].code)
+
+    def _describe(self, code: str) -> str:
+        return f"{code} ({self._by_code[code].label})"
+
+    def _instead(self, retired: Code) -> str:
+        if not retired.replaced_by:
+            return f"a current code, for example {self._example()}"
+        described = [self._describe(code) for code in retired.replaced_by]
+        if len(described) == 1:
+            return described[0]
+        return f"{', '.join(described[:-1])} or {described[-1]}"
 
 
 def code_set(id: str, name: str, source: str, codes: Iterable[tuple[str, str]]) -> CodeSet:

@@ -57,7 +57,7 @@ CATEGORY_OF_NEED = CodeSet(
 # The 903 accepts only UN1-UN5 (903 rule 168); UN6 and UN7 are CIN census only.
 UPN_UNKNOWN_LOOKED_AFTER = CodeSet(
     id="upn_unknown_looked_after",
-    name="Reason the UPN is unknown (looked after)",
+    name="Looked-after unknown UPN reason",
     source="DfE SSDA903 UPN (rule 168)",
     codes=tuple(code for code in UPN_UNKNOWN.codes if code.code in {"UN1", "UN2", "UN3", "UN4", "UN5"}),
 )
@@ -80,7 +80,12 @@ PLACEMENT_TYPE = CodeSet(
         Code("K2", "Children's home subject to the Children's Homes Regulations"),
         # New in 2025/26; rule 503D maps last year's H5 to K3. Label from D2I's mapping: unverified.
         Code("K3", "Registered supported accommodation (unverified)"),
-        Code("H5", "Semi-independent living not subject to children's homes regulations", retired=True),
+        Code(
+            "H5",
+            "Semi-independent living not subject to children's homes regulations",
+            retired=True,
+            replaced_by=("K3",),
+        ),
         Code("P1", "Placed with parents or others with parental responsibility"),
         Code("P2", "Independent living, for example a flat, lodgings or bedsit", retired=True),
         Code("P3", "Residential employment"),
@@ -104,7 +109,7 @@ PLACEMENT_TYPE = CodeSet(
             "U5", "Foster placement with other foster carers: fostering for adoption or concurrent planning"
         ),
         Code("U6", "Foster placement with other foster carers: other"),
-        Code("Z1", "Other placement", retired=True),
+        Code("Z1", "Other placement", retired=True, replaced_by=("Z11", "Z12", "Z13", "Z14")),
         # Z11-Z14 replace Z1 from 2025/26 with a finer split whose meanings were not found.
         # Rule 709 allows Z12 and Z13 alongside a deprivation of liberty order.
         Code("Z11", "Other placement, type Z11 (meaning unverified)"),
@@ -160,8 +165,18 @@ REASON_EPISODE_CEASED = CodeSet(
         Code("E17", "Aged 18 or over and stayed with current carers, including staying put"),
         Code("X1", "Episode ceased and a new episode began the same day"),
         # E43 and E44 were split into E45-E48; kept so that older episodes still read.
-        Code("E43", "Special guardianship order to former foster carers", retired=True),
-        Code("E44", "Special guardianship order to carers other than former foster carers", retired=True),
+        Code(
+            "E43",
+            "Special guardianship order to former foster carers",
+            retired=True,
+            replaced_by=("E45", "E46"),
+        ),
+        Code(
+            "E44",
+            "Special guardianship order to carers other than former foster carers",
+            retired=True,
+            replaced_by=("E47", "E48"),
+        ),
     ),
 )
 
