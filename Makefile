@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/continuum
 export DJANGO_SETTINGS_MODULE := continuum.settings
 
-.PHONY: setup run test lint typecheck unit test-sqlite test-postgres bench demo clean
+.PHONY: setup run code test lint typecheck test-sqlite test-postgres bench clean
 
 setup: $(VENV)/.installed node_modules/.installed var/build/continuum.css
 
@@ -30,6 +30,10 @@ run: setup
 	$(MANAGE) migrate --no-input
 	$(MANAGE) demo_partnership
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+# The current second-factor code of a demo account: make code USER=tom
+code: setup
+	DJANGO_DEBUG=1 $(MANAGE) totp_code $(USER)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -55,8 +55,12 @@ class Actor:
     @classmethod
     def from_request(cls, request: HttpRequest, channel: Channel = Channel.PAGE) -> Actor:
         user = request.user if request.user.is_authenticated else None
-        return cls(user=user, channel=channel, ip_address=request.META.get("REMOTE_ADDR"),  # type: ignore[arg-type]
-                   path=request.get_full_path()[:500])
+        return cls(
+            user=user,
+            channel=channel,
+            ip_address=request.META.get("REMOTE_ADDR"),
+            path=request.get_full_path()[:500],
+        )
 
     @classmethod
     def command(cls, name: str, user: User | None = None) -> Actor:
@@ -145,7 +149,9 @@ def verify_chain(batch_size: int = 5000) -> Iterator[ChainBreak]:
             break
         for entry in batch:
             if entry.previous_hash != expected_previous:
-                yield ChainBreak(entry.pk, "does not follow the entry before it (an entry was removed or reordered)")
+                yield ChainBreak(
+                    entry.pk, "does not follow the entry before it (an entry was removed or reordered)"
+                )
             if compute_hash(entry) != entry.entry_hash:
                 yield ChainBreak(entry.pk, "its content no longer matches its hash (the entry was changed)")
             expected_previous = entry.entry_hash

@@ -29,7 +29,11 @@ class SecondFactorForm(GovukForm):
         help_text="The 6-digit code from your authenticator app",
         max_length=6,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": "govuk-input govuk-input--width-10"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "govuk-input govuk-input--width-10",
+            }
         ),
         error_messages={"required": "Enter the 6-digit security code from your authenticator app"},
     )

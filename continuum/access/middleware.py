@@ -21,6 +21,10 @@ class SignInRequiredMiddleware:
         user = request.user
         if not user.is_authenticated:
             return redirect(f"/sign-in/?{urlencode({'next': request.get_full_path()})}")
-        if user.needs_second_factor and not user.is_verified() and not path.startswith(SECOND_FACTOR_PREFIXES):
+        if (
+            user.needs_second_factor
+            and not user.is_verified()
+            and not path.startswith(SECOND_FACTOR_PREFIXES)
+        ):
             return redirect(f"/two-factor/?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

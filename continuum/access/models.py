@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
@@ -62,7 +63,9 @@ class User(AbstractUser):
         # Cached on the instance: the policy asks many times per request.
         cached: frozenset[str] | None = getattr(self, "_roles_cache", None)
         if cached is None:
-            cached = frozenset(self.role_assignments.values_list("role", flat=True)) if self.pk else frozenset()
+            cached = (
+                frozenset(self.role_assignments.values_list("role", flat=True)) if self.pk else frozenset()
+            )
             self._roles_cache = cached
         return cached
 
@@ -72,6 +75,13 @@ class User(AbstractUser):
     def grant_role(self, role: Role) -> None:
         RoleAssignment.objects.get_or_create(user=self, role=role)
         self.__dict__.pop("_roles_cache", None)
+
+    def is_verified(self) -> bool:
+        """Whether the second factor was passed this session.
+
+        django-otp's middleware replaces this on each request's user; without it, no.
+        """
+        return False
 
     @property
     def needs_second_factor(self) -> bool:
@@ -95,7 +105,7 @@ class RoleAssignment(models.Model):
 
 
 class BreakGlassGrantQuerySet(models.QuerySet["BreakGlassGrant"]):
-    def in_force(self, at: timezone.datetime | None = None) -> BreakGlassGrantQuerySet:
+    def in_force(self, at: datetime | None = None) -> BreakGlassGrantQuerySet:
         return self.filter(expires_at__gt=at or timezone.now())
 
 
@@ -120,6 +130,9 @@ class BreakGlassGrant(models.Model):
     class Meta:
         indexes = [models.Index(fields=["user", "person", "expires_at"])]
 
+    def __str__(self) -> str:
+        return f"Emergency access for {self.user} until {self.expires_at:%d %b %Y %H:%M}"
+
 
 class RecordRestriction(models.Model):
     """A user named on a restricted record: only they (and break-glass) may open it."""
@@ -134,12 +147,18 @@ class RecordRestriction(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "user"], name="named_once_per_record")]
 
+    def __str__(self) -> str:
+        return f"{self.user} named on record {self.person_id}"
+
 
 class AuditChainHead(models.Model):
     """One row holding the hash of the newest audit entry; locked while an entry is appended."""
 
     last_hash = models.CharField(max_length=64)
     last_entry_id = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Audit chain head at entry {self.last_entry_id}"
 
 
 class AuditEntry(models.Model):
@@ -168,10 +187,13 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
         indexes = [models.Index(fields=["person_id", "-at"]), models.Index(fields=["user", "-at"])]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type} {self.object_id}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise PermissionError("Audit entries are append-only and cannot be changed.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit entries are append-only and cannot be deleted.")

@@ -54,7 +54,9 @@ def can(user: User, permission: Permission) -> Decision:
     if permission == Permission.SEARCH:
         return _by_role(user, SEARCH_ROLES, "looking people up is for front door and casework roles")
     if permission in (Permission.MANAGE_USERS, Permission.SEARCH_AUDIT):
-        return _by_role(user, {Role.ADMINISTRATOR}, "only administrators manage users and search the audit trail")
+        return _by_role(
+            user, {Role.ADMINISTRATOR}, "only administrators manage users and search the audit trail"
+        )
     raise ValueError(f"{permission} is decided per record: use decide()")
 
 
@@ -98,7 +100,9 @@ def _basis_for_access(user: User, person: Person) -> str | None:
 
 
 def _break_glass_basis(user: User, person: Person) -> str | None:
-    grant = BreakGlassGrant.objects.in_force().filter(user=user, person=person).order_by("-expires_at").first()
+    grant = (
+        BreakGlassGrant.objects.in_force().filter(user=user, person=person).order_by("-expires_at").first()
+    )
     if grant is None:
         return None
     until = timezone.localtime(grant.expires_at).strftime("%H:%M")
@@ -147,7 +151,9 @@ def searchable_people(user: User) -> QuerySet[Person]:
         return Person.objects.none()
     named = RecordRestriction.objects.filter(person=OuterRef("pk"), user=user)
     glass = BreakGlassGrant.objects.in_force().filter(person=OuterRef("pk"), user=user)
-    return Person.objects.filter(Q(restriction=RestrictionLevel.STANDARD) | Q(Exists(named)) | Q(Exists(glass)))
+    return Person.objects.filter(
+        Q(restriction=RestrictionLevel.STANDARD) | Q(Exists(named)) | Q(Exists(glass))
+    )
 
 
 def break_glass_expiry() -> datetime:

@@ -24,7 +24,9 @@ def open_person(actor: Actor, person: Person, purpose: str = "") -> policy.Decis
     assert actor.user is not None
     decision = policy.decide(actor.user, policy.Permission.VIEW, person)
     action = Action.VIEW if decision else Action.ACCESS_REFUSED
-    audit.record(actor, action, person, purpose=purpose or decision.reason, details={"basis": decision.reason})
+    audit.record(
+        actor, action, person, purpose=purpose or decision.reason, details={"basis": decision.reason}
+    )
     if not decision:
         raise AccessRefused(decision)
     return decision
@@ -41,11 +43,19 @@ def break_glass(actor: Actor, person: Person, reason: str) -> BreakGlassGrant:
         raise ValueError("Explain why you need access now, in at least 10 characters")
     with transaction.atomic():
         grant = BreakGlassGrant.objects.create(
-            user=user, person=person, reason=reason.strip(), expires_at=policy.break_glass_expiry(),
+            user=user,
+            person=person,
+            reason=reason.strip(),
+            expires_at=policy.break_glass_expiry(),
             manager_alerted=user.manager,
         )
-        audit.record(actor, Action.BREAK_GLASS, person, purpose=grant.reason,
-                     details={"expires_at": grant.expires_at.isoformat()})
+        audit.record(
+            actor,
+            Action.BREAK_GLASS,
+            person,
+            purpose=grant.reason,
+            details={"expires_at": grant.expires_at.isoformat()},
+        )
     _alert_manager(user, person, grant)
     return grant
 

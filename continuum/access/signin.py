@@ -10,6 +10,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import auth
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -29,7 +30,7 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: SignInForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         audit.record(Actor.from_request(self.request), Action.SIGN_IN)
         return response
@@ -95,9 +96,13 @@ password_reset = auth_views.PasswordResetView.as_view(
     subject_template_name="access/password_reset_subject.txt",
     success_url=reverse_lazy("password-reset-sent"),
 )
-password_reset_sent = auth_views.PasswordResetDoneView.as_view(template_name="access/password_reset_sent.html")
+password_reset_sent = auth_views.PasswordResetDoneView.as_view(
+    template_name="access/password_reset_sent.html"
+)
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="access/password_reset_confirm.html", form_class=NewPasswordForm, success_url=reverse_lazy("password-reset-complete")
+    template_name="access/password_reset_confirm.html",
+    form_class=NewPasswordForm,
+    success_url=reverse_lazy("password-reset-complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="access/password_reset_complete.html"

@@ -52,8 +52,9 @@ class Person(models.Model):
     nhs_number = models.CharField(
         "NHS number", max_length=10, blank=True, validators=[validators.validate_nhs_number]
     )
-    upn = models.CharField("Unique pupil number (UPN)", max_length=13, blank=True,
-                           validators=[validators.validate_upn])
+    upn = models.CharField(
+        "Unique pupil number (UPN)", max_length=13, blank=True, validators=[validators.validate_upn]
+    )
     restriction = models.CharField(
         max_length=20, choices=RestrictionLevel.choices, default=RestrictionLevel.STANDARD
     )
@@ -92,6 +93,11 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.given_name_key = name_key(self.given_name)
+        self.family_name_key = name_key(self.family_name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     @property
     def full_name(self) -> str:
         name = " ".join(part for part in (self.given_name, self.family_name) if part)
@@ -111,11 +117,6 @@ class Person(models.Model):
 
     def clean(self) -> None:
         validators.validate_person_dates(self)
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.given_name_key = name_key(self.given_name)
-        self.family_name_key = name_key(self.family_name)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class NameKind(models.TextChoices):
@@ -139,7 +140,10 @@ class OtherName(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["family_name_key", "given_name_key"]), models.Index(fields=["given_name_key"])]
+        indexes = [
+            models.Index(fields=["family_name_key", "given_name_key"]),
+            models.Index(fields=["given_name_key"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()
@@ -190,6 +194,9 @@ class Residence(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person_id} at {self.address_id} from {self.moved_in}"
+
     @property
     def is_current(self) -> bool:
         return self.moved_out is None
@@ -224,6 +231,9 @@ class Relationship(models.Model):
             models.CheckConstraint(condition=~models.Q(person=models.F("relative")), name="not_own_relative"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.get_kind_display().lower()} of {self.relative_id}"
+
 
 class ExternalIdentifier(models.Model):
     """How a partner system knows this person: a police nominal ID, a GP system number..."""
@@ -239,6 +249,9 @@ class ExternalIdentifier(models.Model):
         ]
         indexes = [models.Index(fields=["identifier"])]
 
+    def __str__(self) -> str:
+        return f"{self.system} {self.identifier}"
+
 
 class Allocation(models.Model):
     """A worker and/or team working with a person for a period: the basis of need-to-know access.
@@ -251,7 +264,9 @@ class Allocation(models.Model):
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="allocations"
     )
-    team = models.ForeignKey("access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="allocations")
+    team = models.ForeignKey(
+        "access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="allocations"
+    )
     started = models.DateField(default=date.today)
     ended = models.DateField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)
@@ -264,3 +279,6 @@ class Allocation(models.Model):
                 name="allocation_to_worker_or_team",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} allocated to {self.worker_id or self.team_id}"

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # The full set of UK postcode shapes (outward code + inward code), as published by Royal Mail,
 # plus the special non-geographic GIR 0AA.
 POSTCODE_PATTERN = re.compile(
-    r"^(GIR ?0AA|[A-PR-UWYZ](\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d) ?\d[ABD-HJLNP-UW-Z]{2})$"
+    r"^(GIR ?0AA|[A-PR-UWYZ](\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d)"
+    r" ?\d[ABD-HJLNP-UW-Z]{2})$"
 )
 
 
@@ -70,7 +71,9 @@ def validate_person_dates(person: Person) -> None:
     errors: dict[str, str] = {}
     if person.kind == PersonKind.UNBORN:
         if person.date_of_birth:
-            errors["date_of_birth"] = "An unborn child has no date of birth yet: record the child as born instead"
+            errors["date_of_birth"] = (
+                "An unborn child has no date of birth yet: record the child as born instead"
+            )
         if not person.expected_date_of_delivery:
             errors["expected_date_of_delivery"] = "Enter the expected date of delivery for an unborn child"
     elif person.expected_date_of_delivery and not person.date_of_birth:

@@ -26,12 +26,18 @@ def test_each_entry_carries_the_hash_of_the_one_before(personas: dict[str, User]
     assert list(audit.verify_chain()) == []
 
 
-def test_an_entry_records_who_what_which_record_why_and_from_where(personas: dict[str, User], child: Person) -> None:
+def test_an_entry_records_who_what_which_record_why_and_from_where(
+    personas: dict[str, User], child: Person
+) -> None:
     actor = Actor(user=personas["tom"], channel=audit.Channel.PAGE, ip_address="10.1.2.3", path="/people/1/")
     entry = audit.record(actor, Action.VIEW, child, purpose="front door check")
     entry.refresh_from_db()
     assert (entry.username, entry.action, entry.object_type, entry.object_id) == (
-        "tom", "view", "people.Person", str(child.pk))
+        "tom",
+        "view",
+        "people.Person",
+        str(child.pk),
+    )
     assert (entry.purpose, entry.ip_address, entry.channel) == ("front door check", "10.1.2.3", "page")
 
 
@@ -47,8 +53,10 @@ def test_the_model_refuses_to_change_or_delete_an_entry(personas: dict[str, User
 @pytest.mark.django_db(transaction=True)
 def test_the_database_refuses_to_change_or_delete_an_entry(child: Person) -> None:
     entry = audit.record(Actor.command("test"), Action.VIEW, child)
-    for statement in ("UPDATE access_auditentry SET purpose = 'x' WHERE id = %s",
-                      "DELETE FROM access_auditentry WHERE id = %s"):
+    for statement in (
+        "UPDATE access_auditentry SET purpose = 'x' WHERE id = %s",
+        "DELETE FROM access_auditentry WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement, [entry.pk])
     assert AuditEntry.objects.filter(pk=entry.pk, purpose="").exists()
@@ -58,7 +66,9 @@ def test_a_changed_entry_breaks_the_chain_at_that_entry(child: Person) -> None:
     entries = [audit.record(Actor.command("test"), Action.VIEW, child) for _ in range(3)]
     with connection.cursor() as cursor:
         _without_append_only_triggers(cursor)
-        cursor.execute("UPDATE access_auditentry SET username = 'someone-else' WHERE id = %s", [entries[1].pk])
+        cursor.execute(
+            "UPDATE access_auditentry SET username = 'someone-else' WHERE id = %s", [entries[1].pk]
+        )
     breaks = list(audit.verify_chain())
     assert [b.entry_id for b in breaks] == [entries[1].pk]
     assert "changed" in breaks[0].problem

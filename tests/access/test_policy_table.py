@@ -57,7 +57,9 @@ def records(personas: dict[str, User]) -> dict[str, Person]:
     team = Team.objects.get(name="Assessment Team 1")
 
     def child(name: str, **fields: object) -> Person:
-        return Person.objects.create(given_name=name, family_name="Example", date_of_birth=date(2015, 5, 1), **fields)
+        return Person.objects.create(
+            given_name=name, family_name="Example", date_of_birth=date(2015, 5, 1), **fields
+        )
 
     made = {
         "unallocated": child("Una"),
@@ -69,7 +71,9 @@ def records(personas: dict[str, User]) -> dict[str, Person]:
     Allocation.objects.create(person=made["allocated_to_nadia"], worker=nadia)
     Allocation.objects.create(person=made["allocated_to_team"], worker=colleague, team=team)
     Allocation.objects.create(
-        person=made["ended_allocation"], worker=nadia, started=date(2024, 1, 1),
+        person=made["ended_allocation"],
+        worker=nadia,
+        started=date(2024, 1, 1),
         ended=timezone.localdate() - timedelta(days=30),
     )
     RecordRestriction.objects.create(person=made["restricted"], user=personas["aisha"])
@@ -78,8 +82,12 @@ def records(personas: dict[str, User]) -> dict[str, Person]:
 
 @pytest.mark.parametrize(("persona", "record", "permission", "expected"), TABLE)
 def test_the_policy_answers_each_row_of_the_table(
-    personas: dict[str, User], records: dict[str, Person], persona: str, record: str,
-    permission: Permission, expected: bool,
+    personas: dict[str, User],
+    records: dict[str, Person],
+    persona: str,
+    record: str,
+    permission: Permission,
+    expected: bool,
 ) -> None:
     decision = policy.decide(personas[persona], permission, records[record])
     assert decision.allowed is expected, decision.reason
@@ -93,7 +101,9 @@ def test_the_visible_queryset_agrees_with_each_decision(
     user = personas[persona]
     visible = set(policy.people_visible_to(user).values_list("pk", flat=True))
     for person in records.values():
-        assert (person.pk in visible) is policy.decide(user, Permission.VIEW, person).allowed, person.given_name
+        assert (person.pk in visible) is policy.decide(user, Permission.VIEW, person).allowed, (
+            person.given_name
+        )
 
 
 def test_break_glass_opens_a_record_for_a_limited_time_and_read_only(
@@ -101,7 +111,10 @@ def test_break_glass_opens_a_record_for_a_limited_time_and_read_only(
 ) -> None:
     nadia, child = personas["nadia"], records["unallocated"]
     grant = BreakGlassGrant.objects.create(
-        user=nadia, person=child, reason="Police called about the child tonight", expires_at=policy.break_glass_expiry()
+        user=nadia,
+        person=child,
+        reason="Police called about the child tonight",
+        expires_at=policy.break_glass_expiry(),
     )
     decision = policy.decide(nadia, Permission.VIEW, child)
     assert decision.allowed and "emergency access" in decision.reason
@@ -113,10 +126,16 @@ def test_break_glass_opens_a_record_for_a_limited_time_and_read_only(
     assert child not in policy.people_visible_to(nadia)
 
 
-def test_break_glass_reaches_a_restricted_record(personas: dict[str, User], records: dict[str, Person]) -> None:
+def test_break_glass_reaches_a_restricted_record(
+    personas: dict[str, User], records: dict[str, Person]
+) -> None:
     tom, child = personas["tom"], records["restricted"]
-    BreakGlassGrant.objects.create(user=tom, person=child, reason="Strategy discussion needs the history",
-                                   expires_at=policy.break_glass_expiry())
+    BreakGlassGrant.objects.create(
+        user=tom,
+        person=child,
+        reason="Strategy discussion needs the history",
+        expires_at=policy.break_glass_expiry(),
+    )
     assert policy.decide(tom, Permission.VIEW, child).allowed
 
 
@@ -138,7 +157,9 @@ def test_only_the_administrator_manages_users(personas: dict[str, User]) -> None
     assert managers == {"alex"}
 
 
-def test_an_inactive_account_is_refused_everything(personas: dict[str, User], records: dict[str, Person]) -> None:
+def test_an_inactive_account_is_refused_everything(
+    personas: dict[str, User], records: dict[str, Person]
+) -> None:
     tom = personas["tom"]
     tom.is_active = False
     assert not policy.decide(tom, Permission.VIEW, records["unallocated"]).allowed

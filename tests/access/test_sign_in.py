@@ -36,7 +36,9 @@ def test_priya_a_partner_signs_in_with_a_password_alone(client: Client, personas
     assert AuditEntry.objects.filter(username="priya", action="sign_in").exists()
 
 
-def test_tom_must_set_up_a_second_factor_before_seeing_anything(client: Client, personas: dict[str, User]) -> None:
+def test_tom_must_set_up_a_second_factor_before_seeing_anything(
+    client: Client, personas: dict[str, User]
+) -> None:
     sign_in(client, "tom")
     response = client.get("/people/")
     assert response.status_code == 302 and response["Location"].startswith("/two-factor/")
@@ -44,7 +46,9 @@ def test_tom_must_set_up_a_second_factor_before_seeing_anything(client: Client, 
     assert "Set up your authenticator app" in page and "data:image/svg+xml" in page
 
 
-def test_tom_gets_in_with_the_right_code_and_not_with_a_wrong_one(client: Client, personas: dict[str, User]) -> None:
+def test_tom_gets_in_with_the_right_code_and_not_with_a_wrong_one(
+    client: Client, personas: dict[str, User]
+) -> None:
     sign_in(client, "tom")
     client.get("/two-factor/")
     device = TOTPDevice.objects.get(user=personas["tom"])
@@ -61,7 +65,9 @@ def test_tom_gets_in_with_the_right_code_and_not_with_a_wrong_one(client: Client
     assert client.get("/").status_code == 200
 
 
-def test_a_code_that_is_not_six_digits_gets_a_specific_error(client: Client, personas: dict[str, User]) -> None:
+def test_a_code_that_is_not_six_digits_gets_a_specific_error(
+    client: Client, personas: dict[str, User]
+) -> None:
     sign_in(client, "tom")
     page = client.post("/two-factor/", {"code": "12ab"}).content.decode()
     assert "Security code must be 6 digits" in page
@@ -102,14 +108,18 @@ def test_signing_out_needs_a_post_and_ends_the_session(client: Client, personas:
     assert client.get("/").status_code == 302
 
 
-def test_a_forgotten_password_is_reset_through_an_emailed_link(client: Client, personas: dict[str, User]) -> None:
+def test_a_forgotten_password_is_reset_through_an_emailed_link(
+    client: Client, personas: dict[str, User]
+) -> None:
     client.post("/password-reset/", {"email": personas["priya"].email})
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body)
     assert link is not None
     form_page = client.get(link.group(1), follow=True)
     new_password = "a-much-longer-new-password-42"
-    client.post(form_page.request["PATH_INFO"], {"new_password1": new_password, "new_password2": new_password})
+    client.post(
+        form_page.request["PATH_INFO"], {"new_password1": new_password, "new_password2": new_password}
+    )
     assert sign_in(client, "priya", new_password).status_code == 302
 
 

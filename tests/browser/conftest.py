@@ -22,8 +22,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -36,7 +41,9 @@ def browser() -> Iterator[Browser]:
     executable = chromium_path()
     if executable is None:
         if os.environ.get("CONTINUUM_REQUIRE_BROWSER") == "1":
-            pytest.fail("chromium is required for the browser tests (CONTINUUM_REQUIRE_BROWSER=1) but was not found")
+            pytest.fail(
+                "chromium is required for the browser tests (CONTINUUM_REQUIRE_BROWSER=1) but was not found"
+            )
         pytest.skip("chromium is not installed: `apt-get install chromium` to run the browser tests")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
@@ -52,7 +59,9 @@ class AccessiblePage:
         self.base_url = base_url
         self.visited: set[str] = set()
         self.checked: set[str] = set()
-        page.on("framenavigated", lambda frame: self._visited(frame.url) if frame == page.main_frame else None)
+        page.on(
+            "framenavigated", lambda frame: self._visited(frame.url) if frame == page.main_frame else None
+        )
 
     def _visited(self, url: str) -> None:
         self.visited.add(url.split("#")[0])

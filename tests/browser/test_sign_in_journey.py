@@ -29,7 +29,9 @@ def test_tom_sets_up_his_second_factor_and_reaches_the_people_search(
     assert page.get_by_test_id("signed-in-as").inner_text().startswith("Tom Whitaker")
 
 
-def test_a_wrong_code_is_refused_with_an_error_summary(site: AccessiblePage, personas: dict[str, User]) -> None:
+def test_a_wrong_code_is_refused_with_an_error_summary(
+    site: AccessiblePage, personas: dict[str, User]
+) -> None:
     sign_in(site, "tom", PASSWORD)
     site.page.get_by_label("Security code").fill("12ab")
     site.page.get_by_role("button", name="Continue").click()
@@ -37,7 +39,9 @@ def test_a_wrong_code_is_refused_with_an_error_summary(site: AccessiblePage, per
     assert site.page.get_by_role("alert").get_by_text("Security code must be 6 digits").is_visible()
 
 
-def test_the_account_locks_after_repeated_wrong_passwords(site: AccessiblePage, personas: dict[str, User]) -> None:
+def test_the_account_locks_after_repeated_wrong_passwords(
+    site: AccessiblePage, personas: dict[str, User]
+) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         sign_in(site, "tom", "not-his-password")
         assert site.page.get_by_text("Enter a correct username and password").first.is_visible()
