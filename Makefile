@@ -33,7 +33,7 @@ run: setup
 
 # The current second-factor code of a demo account: make code USER=tom
 code: setup
-	DJANGO_DEBUG=1 $(MANAGE) totp_code $(USER)
+	$(MANAGE) totp_code $(USER) --demo
 
 lint: setup
 	$(BIN)/ruff check .

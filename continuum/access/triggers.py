@@ -22,7 +22,10 @@ INSTALL = {
     ],
 }
 REMOVE = {
-    "sqlite": ["DROP TRIGGER IF EXISTS audit_entry_no_update", "DROP TRIGGER IF EXISTS audit_entry_no_delete"],
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS audit_entry_no_update",
+        "DROP TRIGGER IF EXISTS audit_entry_no_delete",
+    ],
     "postgresql": ["DROP TRIGGER IF EXISTS audit_entry_append_only ON access_auditentry"],
 }
 

@@ -56,7 +56,11 @@ class GovukDateInput(forms.MultiWidget):
             css = f"govuk-input govuk-date-input__input govuk-input--width-{width}"
             return forms.TextInput(attrs={"class": css, "inputmode": "numeric"})
 
-        widgets = {"day": part(2), "month": part(2), "year": part(4)}
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
+            "day": part(2),
+            "month": part(2),
+            "year": part(4),
+        }
         super().__init__(widgets, attrs)
 
     def decompress(self, value: Any) -> list[Any]:
@@ -66,7 +70,7 @@ class GovukDateInput(forms.MultiWidget):
 
     def id_for_label(self, id_: str) -> str:
         # The error summary links to the first input of the date (the day).
-        return f"{id_}_day" if id_ else ""
+        return f"{id_}_0" if id_ else ""
 
     def mark_error(self) -> None:
         for widget in self.widgets:
@@ -83,7 +87,11 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, past_only: bool = False, **kwargs: Any) -> None:
         self.past_only = past_only
-        parts = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
+        parts = (
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+        )
         kwargs.setdefault("template_name", "people/widgets/date_field.html")
         super().__init__(parts, require_all_fields=False, **kwargs)
 
@@ -147,10 +155,18 @@ class PeopleFormMixin:
 
 
 class SearchForm(PeopleFormMixin, GovukForm):
-    name = forms.CharField(label="Name", required=False, max_length=200, help_text="First and last name, in any order")
-    date_of_birth = GovukDateField(label="Date of birth", required=False, past_only=True, help_text="For example, 27 3 2015")
-    nhs_number = forms.CharField(label="NHS number", required=False, max_length=14, help_text="For example, 485 777 3456")
-    postcode = forms.CharField(label="Postcode", required=False, max_length=10, help_text="A current or previous postcode")
+    name = forms.CharField(
+        label="Name", required=False, max_length=200, help_text="First and last name, in any order"
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth", required=False, past_only=True, help_text="For example, 27 3 2015"
+    )
+    nhs_number = forms.CharField(
+        label="NHS number", required=False, max_length=14, help_text="For example, 943 476 5919"
+    )
+    postcode = forms.CharField(
+        label="Postcode", required=False, max_length=10, help_text="A current or previous postcode"
+    )
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -176,15 +192,28 @@ class SearchForm(PeopleFormMixin, GovukForm):
 class PersonForm(PeopleFormMixin, GovukModelForm):
     """Add or edit a person's details. Errors come from the model's validators and rules."""
 
-    kind = forms.ChoiceField(label="Who are you recording?", choices=PersonKind.choices, widget=forms.RadioSelect)
-    date_of_birth = GovukDateField(label="Date of birth", required=False, past_only=True, help_text="For example, 27 3 2015")
+    kind = forms.ChoiceField(
+        label="Who are you recording?", choices=PersonKind.choices, widget=forms.RadioSelect
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth", required=False, past_only=True, help_text="For example, 27 3 2015"
+    )
     expected_date_of_delivery = GovukDateField(
-        label="Expected date of delivery", required=False, help_text="Only for an unborn child. For example, 14 9 2026"
+        label="Expected date of delivery",
+        required=False,
+        help_text="Only for an unborn child. For example, 14 9 2026",
     )
     sex = CodeChoiceField(codes.SEX, label="Sex", required=False)
     ethnicity = CodeChoiceField(codes.ETHNICITY, label="Ethnicity", required=False)
-    nhs_number = forms.CharField(label="NHS number", required=False, max_length=14, help_text="For example, 485 777 3456")
-    upn = forms.CharField(label="Unique pupil number (UPN)", required=False, max_length=16, help_text="13 characters, for example A123456789012")
+    nhs_number = forms.CharField(
+        label="NHS number", required=False, max_length=14, help_text="For example, 943 476 5919"
+    )
+    upn = forms.CharField(
+        label="Unique pupil number (UPN)",
+        required=False,
+        max_length=16,
+        help_text="13 characters, for example A123456789012",
+    )
     # The version the form was opened at, so a save after someone else's is refused, not silent.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -217,7 +246,8 @@ class PersonForm(PeopleFormMixin, GovukModelForm):
         nhs_number = _clean_nhs_number(self.cleaned_data["nhs_number"])
         if nhs_number and Person.objects.filter(nhs_number=nhs_number).exclude(pk=self.instance.pk).exists():
             raise ValidationError(
-                "Another record already has this NHS number. Search by NHS number to find it instead of adding a new one",
+                "Another record already has this NHS number. "
+                "Search by NHS number to find it instead of adding a new one",
                 code="nhs_number_taken",
             )
         return nhs_number
@@ -234,11 +264,22 @@ class PersonForm(PeopleFormMixin, GovukModelForm):
 
 
 class AddressForm(PeopleFormMixin, GovukForm):
-    line_1 = forms.CharField(label="Address line 1", max_length=200, error_messages={"required": "Enter address line 1, typically the building and street"})
+    line_1 = forms.CharField(
+        label="Address line 1",
+        max_length=200,
+        error_messages={"required": "Enter address line 1, typically the building and street"},
+    )
     line_2 = forms.CharField(label="Address line 2 (optional)", max_length=200, required=False)
-    town = forms.CharField(label="Town or city", max_length=100, error_messages={"required": "Enter town or city"})
+    town = forms.CharField(
+        label="Town or city", max_length=100, error_messages={"required": "Enter town or city"}
+    )
     postcode = forms.CharField(label="Postcode", max_length=10, error_messages={"required": "Enter postcode"})
-    moved_in = GovukDateField(label="Date they moved in", required=False, past_only=True, help_text="Leave blank if not known. For example, 1 9 2024")
+    moved_in = GovukDateField(
+        label="Date they moved in",
+        required=False,
+        past_only=True,
+        help_text="Leave blank if not known. For example, 1 9 2024",
+    )
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -249,7 +290,9 @@ class AddressForm(PeopleFormMixin, GovukForm):
 
 
 class OtherNameForm(GovukForm):
-    kind = forms.ChoiceField(label="What kind of name is it?", choices=NameKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="What kind of name is it?", choices=NameKind.choices, widget=forms.RadioSelect
+    )
     given_name = forms.CharField(label="First name", max_length=100, required=False)
     family_name = forms.CharField(label="Last name", max_length=100, required=False)
 

@@ -46,10 +46,11 @@ PREVIOUS_POSTCODE_POINTS = 10.0
 # NHS numbers are unique and check-digited: a different one means a different person unless
 # someone mistyped it, so such a candidate is never more than a possible match.
 DIFFERENT_NHS_NUMBER_CEILING = 45.0
-# Search results below this are noise (for example, a shared birthday and nothing else matches).
+# Search results below this are noise (a shared surname and nothing else), unless the search
+# could not score higher (a postcode alone scores at most 15).
 SEARCH_FLOOR = 20.0
 # find_or_propose: at or above LIKELY the front door should assume it is the same person.
-LIKELY_THRESHOLD = 65.0
+LIKELY_THRESHOLD = 60.0
 POSSIBLE_THRESHOLD = 35.0
 
 _OTHER_NAME_REASON = {
@@ -85,6 +86,17 @@ class Criteria:
     nhs_number: str = ""
     postcode: str = ""
     expected_date_of_delivery: date | None = None
+
+    @property
+    def best_possible_score(self) -> float:
+        points = (
+            (NAME_POINTS, bool(self.name.tokens)),
+            (DATE_OF_BIRTH_POINTS, self.date_of_birth is not None),
+            (NHS_NUMBER_POINTS, bool(self.nhs_number)),
+            (CURRENT_POSTCODE_POINTS, bool(self.postcode)),
+            (EXPECTED_DELIVERY_POINTS, self.expected_date_of_delivery is not None),
+        )
+        return min(100.0, sum(value for value, searched in points if searched))
 
     @property
     def is_empty(self) -> bool:
@@ -128,8 +140,8 @@ def search_people(
         nhs_number=_digits(nhs_number),
         postcode=normalise_postcode(postcode) if postcode.strip() else "",
     )
-    matches = rank(queryset, criteria)
-    return [match for match in matches if match.score >= SEARCH_FLOOR][:limit]
+    floor = min(SEARCH_FLOOR, criteria.best_possible_score / 2)
+    return [match for match in rank(queryset, criteria) if match.score >= floor][:limit]
 
 
 def find_or_propose(
@@ -398,7 +410,9 @@ def _other_name_ids(people: QuerySet[Person], name_filter: Q) -> list[int]:
 
 def _postcode_ids(people: QuerySet[Person], postcode: str) -> list[int]:
     person_ids = list(
-        Residence.objects.filter(address__postcode=postcode).values_list("person_id", flat=True)[:ROUTE_CAP]
+        Residence.objects.filter(address__postcode=postcode)
+        .order_by()
+        .values_list("person_id", flat=True)[:ROUTE_CAP]
     )
     return _ids(people.filter(pk__in=person_ids)) if person_ids else []
 

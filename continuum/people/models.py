@@ -86,7 +86,10 @@ class Person(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["nhs_number"], condition=~models.Q(nhs_number=""), name="nhs_number_unique"
+                fields=["nhs_number"],
+                condition=~models.Q(nhs_number=""),
+                name="nhs_number_unique",
+                violation_error_message="Another person already has this NHS number: search for them instead",
             ),
         ]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from continuum.access import audit, policy
 from continuum.access.audit import Action, Actor
@@ -103,7 +104,11 @@ def add_other_name(
     if not (given_name.strip() or family_name.strip()):
         raise ValidationError({"family_name": "Enter a first name or last name"})
     other_name = OtherName(
-        person=person, kind=kind, given_name=given_name.strip(), family_name=family_name.strip(), recorded_by=recorded_by
+        person=person,
+        kind=kind,
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        recorded_by=recorded_by,
     )
     other_name.full_clean()
     with transaction.atomic():
@@ -130,12 +135,16 @@ def add_address(
     """
     _require(policy.decide(_user(actor), policy.Permission.EDIT, person))
     with transaction.atomic():
-        address = _find_or_create_address(line_1=line_1, line_2=line_2, town=town, postcode=postcode, uprn=uprn)
+        address = _find_or_create_address(
+            line_1=line_1, line_2=line_2, town=town, postcode=postcode, uprn=uprn
+        )
         _end_current_residences(person, moved_in)
         residence = Residence(person=person, address=address, moved_in=moved_in)
         residence.full_clean()
         residence.save()
-        audit.record(actor, Action.CREATE, residence, person_id=person.pk, details={"moved_in": str(moved_in)})
+        audit.record(
+            actor, Action.CREATE, residence, person_id=person.pk, details={"moved_in": str(moved_in)}
+        )
     return residence
 
 
@@ -165,7 +174,11 @@ def add_relationship(
     relationship.full_clean()
     with transaction.atomic():
         relationship.save()
-        details = {"kind": kind, "relative_id": relative.pk, "parental_responsibility": has_parental_responsibility}
+        details = {
+            "kind": kind,
+            "relative_id": relative.pk,
+            "parental_responsibility": has_parental_responsibility,
+        }
         audit.record(actor, Action.CREATE, relationship, person_id=person.pk, details=details)
     return relationship
 
@@ -177,7 +190,9 @@ def _find_or_create_address(*, line_1: str, line_2: str, town: str, postcode: st
         known = Address.objects.filter(postcode=postcode, line_1__iexact=line_1.strip()).first()
     if known is not None:
         return known
-    address = Address(line_1=line_1.strip(), line_2=line_2.strip(), town=town.strip(), postcode=postcode, uprn=uprn)
+    address = Address(
+        line_1=line_1.strip(), line_2=line_2.strip(), town=town.strip(), postcode=postcode, uprn=uprn
+    )
     address.full_clean()
     address.save()
     return address
@@ -190,7 +205,7 @@ def _end_current_residences(person: Person, moved_in: date | None) -> None:
             raise ValidationError(
                 {"moved_in": "The date they moved in must be after they moved to their current address"}
             )
-        residence.moved_out = moved_in or date.today()
+        residence.moved_out = moved_in or timezone.localdate()
         residence.save(update_fields=["moved_out"])
 
 

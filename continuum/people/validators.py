@@ -37,7 +37,7 @@ def validate_postcode(value: str) -> None:
 def validate_nhs_number(value: str) -> None:
     digits = re.sub(r"[\s-]", "", value)
     if not digits.isdigit() or len(digits) != 10:
-        raise ValidationError("NHS number must be 10 digits, like 485 777 3456", code="nhs_number_length")
+        raise ValidationError("NHS number must be 10 digits, like 943 476 5919", code="nhs_number_length")
     if not nhs.is_valid(digits):
         raise ValidationError(
             "NHS number is not valid: its check digit does not match. Check each digit against the source",

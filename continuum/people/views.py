@@ -7,12 +7,12 @@ renders. Whether a user may do something is only ever decided by `continuum.acce
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +33,7 @@ RESULTS_PER_PAGE = 20
 SEARCH_LIMIT = 200
 LOG_ENTRIES_PER_PAGE = 25
 
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, str] = {
     Action.VIEW: "Viewed",
     Action.SEARCH: "Searched",
     Action.CREATE: "Added",
@@ -50,6 +50,27 @@ class SearchResult:
     postcode: str
 
 
+@dataclass(frozen=True)
+class AccessLogRow:
+    at: datetime
+    who: str
+    agency: str
+    action: str
+    purpose: str
+
+    @classmethod
+    def from_entry(cls, entry: AuditEntry) -> AccessLogRow:
+        user = entry.user
+        return cls(
+            at=entry.at,
+            # The username kept on the entry still says who if the account has since gone.
+            who=user.display_name if user else (entry.username or "System"),
+            agency=user.agency.name if user and user.agency else "",
+            action=ACTION_LABELS.get(entry.action, entry.action),
+            purpose=entry.purpose,
+        )
+
+
 def search(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     allowed = policy.can(user, Permission.SEARCH)
@@ -58,12 +79,16 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET if request.GET.get("searched") else None)
     context: dict[str, Any] = {"form": form, "page": None}
     if form.is_bound and form.is_valid():
-        matches = matching.search_people(policy.searchable_people(user), limit=SEARCH_LIMIT, **form.search_terms())
+        matches = matching.search_people(
+            policy.searchable_people(user), limit=SEARCH_LIMIT, **form.search_terms()
+        )
         # The terms are kept: auditors need to see what was looked for, not only that it was.
         terms = {name: str(value) for name, value in form.search_terms().items() if value}
-        audit.record(Actor.from_request(request), Action.SEARCH, details={"terms": terms, "results": len(matches)})
+        audit.record(
+            Actor.from_request(request), Action.SEARCH, details={"terms": terms, "results": len(matches)}
+        )
         page = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context["page"] = page
+        context.update(page=page, page_numbers=_page_numbers(page), can_add=True)
         context["results"] = [SearchResult(match, _current_postcode(match.person)) for match in page]
     return render(request, "people/search.html", context)
 
@@ -82,6 +107,8 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         "residences": list(record.residences.all()),
         "relatives": _relatives(record),
         "allocations": list(record.allocations.all()),
+        "nhs_number": format_nhs_number(record.nhs_number),
+        "age": record.age_on(timezone.localdate()),
         "can_edit": policy.decide(user, Permission.EDIT, record).allowed,
         "can_view_access_log": policy.decide(user, Permission.VIEW_ACCESS_LOG, record).allowed,
     }
@@ -92,14 +119,24 @@ def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     record = get_object_or_404(Person.objects.all(), pk=person_id)
     actor = Actor.from_request(request)
     decision = policy.decide(_user(request), Permission.VIEW_ACCESS_LOG, record)
-    if not decision:
-        audit.record(actor, Action.ACCESS_REFUSED, record, purpose="who has viewed this record", details={"basis": decision.reason})
-        return _refused_record(request, record, decision.reason)
     # Looking at who has looked is itself a look at the record, so it is audited too.
-    audit.record(actor, Action.VIEW, record, purpose="who has viewed this record", details={"basis": decision.reason})
-    entries = AuditEntry.objects.filter(person_id=record.pk).select_related("user__agency").order_by("-at", "-id")
+    action = Action.VIEW if decision else Action.ACCESS_REFUSED
+    audit.record(
+        actor, action, record, purpose="who has viewed this record", details={"basis": decision.reason}
+    )
+    if not decision:
+        return _refused_record(request, record, decision.reason)
+    entries = (
+        AuditEntry.objects.filter(person_id=record.pk).select_related("user__agency").order_by("-at", "-id")
+    )
     page = Paginator(entries, LOG_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "people/access_log.html", {"person": record, "page": page, "action_labels": ACTION_LABELS})
+    context = {
+        "person": record,
+        "page": page,
+        "page_numbers": _page_numbers(page),
+        "entries": [AccessLogRow.from_entry(entry) for entry in page],
+    }
+    return render(request, "people/access_log.html", context)
 
 
 def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
@@ -114,7 +151,9 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         grant = access_services.break_glass(Actor.from_request(request), record, form.cleaned_data["reason"])
         until = timezone.localtime(grant.expires_at).strftime("%H:%M")
-        messages.success(request, f"You have emergency access to this record until {until}. Your manager has been told.")
+        messages.success(
+            request, f"You have emergency access to this record until {until}. Your manager has been told."
+        )
         return redirect("people:person", person_id=record.pk)
     return render(request, "people/break_glass.html", {"form": form, "person_id": record.pk})
 
@@ -141,7 +180,11 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     if not allowed:
         return _refused_record(request, record, allowed.reason)
     form = PersonForm(request.POST or None, instance=Person.objects.get(pk=record.pk))
-    context: dict[str, Any] = {"form": form, "title": f"Change details for {record.full_name}", "person": record}
+    context: dict[str, Any] = {
+        "form": form,
+        "title": f"Change details for {record.full_name}",
+        "person": record,
+    }
     if request.method == "POST" and form.is_valid():
         opened_at = form.cleaned_data["version"] or record.version
         try:
@@ -233,10 +276,16 @@ def _with_history(record: Person) -> Person:
         .prefetch_related(
             "other_names",
             "external_identifiers__agency",
-            Prefetch("residences", queryset=Residence.objects.select_related("address").order_by("-moved_in", "-id")),
+            Prefetch(
+                "residences",
+                queryset=Residence.objects.select_related("address").order_by("-moved_in", "-id"),
+            ),
             Prefetch("relationships_from", queryset=Relationship.objects.select_related("relative")),
             Prefetch("relationships_to", queryset=Relationship.objects.select_related("person")),
-            Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "team").order_by("-started")),
+            Prefetch(
+                "allocations",
+                queryset=Allocation.objects.select_related("worker", "team").order_by("-started"),
+            ),
         )
         .get()
     )
@@ -254,7 +303,13 @@ class Relative:
 def _relatives(record: Person) -> list[Relative]:
     """Relationships in both directions, each described from this person's side."""
     relatives = [
-        Relative(link.person, link.get_kind_display(), _parental_responsibility(link, link.person), link.started, link.ended)
+        Relative(
+            link.person,
+            link.get_kind_display(),
+            _parental_responsibility(link, link.person),
+            link.started,
+            link.ended,
+        )
         for link in record.relationships_to.all()
     ]
     relatives += [
@@ -274,7 +329,17 @@ def _parental_responsibility(link: Relationship, holder: Person) -> str:
     return f"{holder.full_name} has parental responsibility" if link.has_parental_responsibility else "No"
 
 
+def format_nhs_number(nhs_number: str) -> str:
+    """NHS numbers are read and written as 3-3-4 digits: 485 777 3456."""
+    if len(nhs_number) != 10:
+        return nhs_number
+    return f"{nhs_number[:3]} {nhs_number[3:6]} {nhs_number[6:]}"
+
+
+def _page_numbers(page: Page[Any]) -> list[int | str]:
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
 def _current_postcode(record: Person) -> str:
     current = [residence for residence in record.residences.all() if residence.is_current]  # prefetched
     return current[0].address.postcode if current else ""
-

@@ -82,9 +82,12 @@ def upn_for(school_number: str, year_issued: int, serial: int) -> str:
 class RecordNumbers:
     """A partner system's record numbers: increasing, with gaps, from a random start."""
 
-    def __init__(self, rng: random.Random, digits: int, prefix: str = "", taken: Collection[str] = ()) -> None:
-        self._rng = rng
-        self._next = rng.randrange(10 ** (digits - 1), 10 ** (digits - 1) * 3)
+    def __init__(
+        self, rng: random.Random, digits: int, prefix: str = "", taken: Collection[str] = ()
+    ) -> None:
+        # Its own generator, so that skipping numbers in use never shifts the main sequence of choices.
+        self._rng = random.Random(rng.getrandbits(64))
+        self._next = self._rng.randrange(10 ** (digits - 1), 10 ** (digits - 1) * 3)
         self._prefix = prefix
         self._taken = taken
 

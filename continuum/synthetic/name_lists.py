@@ -74,7 +74,9 @@ INDIAN = NameList(
 )
 
 BANGLADESHI = NameList(
-    boys=_split("Abdul Rahim Shahin Jamal Sohel Rafiq Ayaan Ismail Nazrul Mizanur Ashraful Tanvir Arif Rayhan"),
+    boys=_split(
+        "Abdul Rahim Shahin Jamal Sohel Rafiq Ayaan Ismail Nazrul Mizanur Ashraful Tanvir Arif Rayhan"
+    ),
     girls=_split("Rumana Shirin Tahmina Nazma Jasmin Sumaiya Tasnim Farhana Habiba Ruksana Salma Mim Raisa"),
     family=_split("Miah Uddin Rahman Islam Ahmed Hoque Chowdhury Ali Hossain Alam Karim"),
     women_family=_split("Begum Khatun Bibi"),
@@ -99,25 +101,33 @@ POLISH = NameList(
 ROMA = NameList(
     boys=_split("Marek Patrik Denis Dominik Kevin Roman Rudolf Milan Ladislav Jozef Mário Erik Samuel Tomáš"),
     girls=_split("Jana Vanesa Nikola Denisa Sabina Klaudia Veronika Simona Monika Kristína Natália Erika"),
-    family=_split("Horváth Lakatoš Kotlár Balog Oláh Gaži Ferko Dudi Pompa Kokeny Červeňák Giňa Bandy Mižigár"),
+    family=_split(
+        "Horváth Lakatoš Kotlár Balog Oláh Gaži Ferko Dudi Pompa Kokeny Červeňák Giňa Bandy Mižigár"
+    ),
     # Slovak women's surnames take -ová: Horváth -> Horváthová.
     feminine_endings=(("", "ová"),),
 )
 
 AFRICAN = NameList(
-    boys=_split("Chinedu Emeka Tunde Kwame Kofi Tendai Tatenda Abdi Mohamed Yonas Samuel David Daniel Joshua Emmanuel"),
-    girls=_split("Amara Chiamaka Ngozi Adaeze Esther Grace Blessing Rutendo Hodan Fartun Selam Precious Favour"),
+    boys=_split(
+        "Chinedu Emeka Tunde Kwame Kofi Tendai Tatenda Abdi Mohamed Yonas Samuel David Daniel Joshua Emmanuel"
+    ),
+    girls=_split(
+        "Amara Chiamaka Ngozi Adaeze Esther Grace Blessing Rutendo Hodan Fartun Selam Precious Favour"
+    ),
     family=_split(
         "Okafor Adeyemi Okonkwo Mensah Osei Moyo Ncube Dube Abdi Mohamud Tesfaye Bekele Adebayo Eze Nwosu"
     ),
 )
 
-CARIBBEAN_FAMILY = _split("Campbell Brown Williams Thompson Grant Clarke Francis Johnson Robinson Morgan Reid Henry")
+CARIBBEAN_FAMILY = _split(
+    "Campbell Brown Williams Thompson Grant Clarke Francis Johnson Robinson Morgan Reid Henry"
+)
 
 OTHER_ASIAN = NameList(
-    boys=_split("Ahmad Omid Farid Jawad Naveen Suresh Rahul Tharshan"),
-    girls=_split("Zahra Mariam Parisa Shabnam Nilufar Tharshini Shanthi"),
-    family=_split("Ahmadi Hashimi Karimi Rahimi Sultani Noori Sivakumar Rajan"),
+    boys=_split("Ahmad Omid Farid Jawad Sohrab Mansour Yama"),
+    girls=_split("Zahra Mariam Parisa Shabnam Nilufar Freshta Marwa"),
+    family=_split("Ahmadi Hashimi Karimi Rahimi Sultani Noori Popal Safi"),
 )
 
 OTHER_ETHNIC = NameList(

@@ -42,7 +42,9 @@ HERITAGES: tuple[Heritage, ...] = (
     Heritage("polish", "WOTH", 4.0, "polish", 0.15, SMALLER, 28.0, 0.55, 0.6),
     Heritage("roma", "WROM", 2.0, "roma", 0.15, LARGER, 21.0, 0.85, 0.5),
     Heritage("irish", "WIRI", 0.5, "irish", 0.25, SMALLER, 28.0, 0.3, 0.6),
-    Heritage("white_asian", "MWAS", 3.0, "mixed", 0.30, SMALLER, 26.0, 0.5, 0.5, ("pakistani", "white_british")),
+    Heritage(
+        "white_asian", "MWAS", 3.0, "mixed", 0.30, SMALLER, 26.0, 0.5, 0.5, ("pakistani", "white_british")
+    ),
     Heritage(
         "white_caribbean", "MWBC", 2.0, "mixed", 0.45, SMALLER, 24.0, 0.5, 0.3, ("caribbean", "white_british")
     ),

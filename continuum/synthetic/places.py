@@ -94,7 +94,8 @@ class StreetMap:
         self._used_street_names.add(name)
         sector = self.rng.randint(1, 9)
         postcodes = tuple(self._postcode(district, sector) for _ in range(self.rng.randint(1, 3)))
-        return Street(name, district, postcodes, houses=self.rng.randint(12, 160))
+        houses = self.rng.randint(12, 160)
+        return Street(name, district, postcodes, houses, next_house=self.rng.randrange(houses))
 
     def _postcode(self, district: District, sector: int) -> str:
         while True:
@@ -109,7 +110,7 @@ class StreetMap:
         # Numbers are handed out in turn and wrap round, so an address can be an earlier
         # family's old home, as happens in any city.
         number = street.next_house % street.houses + 1
-        street.next_house += 1
+        street.next_house += self.rng.randint(1, 7)
         postcode = street.postcodes[(number - 1) * len(street.postcodes) // street.houses]
         line_1 = f"{number} {street.name}"
         if self.rng.random() < 0.12:

@@ -43,7 +43,9 @@ class Profile:
     persona_caseload: int = 10
 
 
-def _teams(kind: str, label: str, count: int, workers: int, caseload: int, waiting: int) -> list[CaseworkTeamPlan]:
+def _teams(
+    kind: str, label: str, count: int, workers: int, caseload: int, waiting: int
+) -> list[CaseworkTeamPlan]:
     return [CaseworkTeamPlan(f"{label} {n}", kind, workers, caseload, waiting) for n in range(1, count + 1)]
 
 
@@ -61,6 +63,18 @@ def _casework(scale: int, workers: int, caseload: int, waiting: int) -> tuple[Ca
 
 
 REFERENCE_DATE = date(2026, 3, 31)
+
+# The demo: Nadia's Assessment Team 1 has four workers of about ten children each (about forty),
+# and every other kind of team is there with a smaller caseload.
+SMALL_CASEWORK = (
+    CaseworkTeamPlan("Assessment Team 1", "assessment", 4, 10, 2),
+    CaseworkTeamPlan("Assessment Team 2", "assessment", 2, 5),
+    CaseworkTeamPlan("Child in Need Team 1", "child_in_need", 2, 5),
+    CaseworkTeamPlan("Child Protection Team 1", "child_protection", 2, 4),
+    CaseworkTeamPlan("Children in Care Team 1", "children_in_care", 2, 4),
+    CaseworkTeamPlan("Leaving Care Team 1", "leaving_care", 1, 4),
+    CaseworkTeamPlan("Family Hub 1", "early_help", 2, 6, 2),
+)
 
 PROFILES: dict[str, Profile] = {
     profile.name: profile
@@ -88,15 +102,14 @@ PROFILES: dict[str, Profile] = {
             secondary_schools=2,
             gp_practices=6,
             streets_per_district=12,
-            # Four workers of ten children each: Nadia's Assessment Team 1 holds about forty.
-            casework_teams=_casework(1, workers=4, caseload=10, waiting=2),
+            casework_teams=SMALL_CASEWORK,
             front_door_workers=6,
             restricted_households=3,
         ),
         Profile(
             name="bradford-2019-20",
-            description="A whole area the size of Bradford in 2019/20: about 141,000 children and their adults.",
-            households=66_000,
+            description="An area the size of Bradford in 2019/20: about 141,000 children and their adults.",
+            households=80_000,  # about 1.76 children a household: 141,000 children
             reference_date=REFERENCE_DATE,
             primary_schools=160,
             secondary_schools=32,

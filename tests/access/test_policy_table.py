@@ -25,6 +25,7 @@ TABLE = [
     # persona, record, permission, expected
     ("tom", "unallocated", Permission.VIEW, ALLOWED),
     ("tom", "unallocated", Permission.EDIT, ALLOWED),
+    ("tom", "unallocated", Permission.VIEW_ACCESS_LOG, ALLOWED),
     ("tom", "restricted", Permission.VIEW, REFUSED),
     ("aisha", "restricted", Permission.VIEW, ALLOWED),
     ("aisha", "unallocated", Permission.VIEW_ACCESS_LOG, ALLOWED),

@@ -1,0 +1,147 @@
+"""Generates a whole synthetic partnership: agencies, staff, and the area's families.
+
+Everything random comes from one `random.Random(seed)` (and Faker seeded with the same seed),
+in a fixed order, and ages come from the profile's reference date, never the clock: the same
+profile and seed give the same people on any machine, on any day.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db import transaction
+
+from continuum.access.models import Agency, User
+from continuum.people.models import ExternalIdentifier, Person
+
+from .agencies import create_agencies
+from .caseloads import Caseloads
+from .households import HouseholdPlanner
+from .names import NamePools
+from .personas import DEMO_PASSWORD, create_personas
+from .places import StreetMap
+from .profiles import Profile
+from .records import PartnerRecords
+from .restricted import restrict_staff_families
+from .staff import create_staff
+from .writer import Counts, HouseholdWriter
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    profile: str
+    seed: int
+    reference_date: date
+    agencies: int
+    staff: int
+    counts: Counts
+    seconds: float
+
+
+def _quiet(message: str) -> None:
+    del message
+
+
+def generate_partnership(
+    profile: Profile, seed: int, progress: Progress = _quiet, reference_date: date | None = None
+) -> Summary:
+    """Adds the profile's partnership to the database in one transaction: all of it, or (on error) none."""
+    started = time.perf_counter()
+    if reference_date is not None:
+        profile = replace(profile, reference_date=reference_date)
+    with transaction.atomic():
+        counts = _generate(profile, seed, progress)
+    return Summary(
+        profile.name,
+        seed,
+        profile.reference_date,
+        Agency.objects.count(),
+        User.objects.count(),
+        counts,
+        time.perf_counter() - started,
+    )
+
+
+def _generate(profile: Profile, seed: int, progress: Progress) -> Counts:
+    rng = random.Random(seed)
+    personas = create_personas(DEMO_PASSWORD)
+    pools = NamePools(rng, seed)
+    agencies = create_agencies(
+        rng, pools.streets, profile.primary_schools, profile.secondary_schools, profile.gp_practices
+    )
+    progress(f"Agencies: {len(agencies.by_name):,} (schools, GP practices, police, health, council, others)")
+    staff = create_staff(rng, pools, agencies, profile, personas)
+    progress(f"Staff: {staff.created:,} in {len(agencies.teams):,} teams, {len(staff.slots):,} caseloads")
+    streets = StreetMap(rng, pools.streets, profile.streets_per_district)
+    planner = HouseholdPlanner(rng, pools, streets, profile.reference_date)
+    records = PartnerRecords(rng, agencies, profile.reference_date, _identifiers_in_use())
+    caseloads = Caseloads(rng, staff.slots, profile.households, profile.reference_date)
+    restricted = set(
+        rng.sample(range(profile.households), min(profile.restricted_households, profile.households))
+    )
+    writer = HouseholdWriter(staff.slots)
+    step = max(1, profile.households // 20)  # a progress line every 5%
+    for index in range(profile.households):
+        household, district = planner.plan()
+        household.restricted = index in restricted
+        records.add_to(household, district)
+        caseloads.allocate(household)
+        writer.add(household)
+        if (index + 1) % step == 0 or index + 1 == profile.households:
+            percent = (index + 1) * 100 // profile.households
+            progress(f"Households: {index + 1:,} of {profile.households:,} ({percent}%)")
+    writer.flush()
+    named = restrict_staff_families(rng, writer.restricted, staff.slots, personas)
+    progress(
+        f"Restricted records: {writer.counts.restricted} people in {len(writer.restricted)} staff families "
+        f"({named} named readers)"
+    )
+    return writer.counts
+
+
+def _identifiers_in_use() -> dict[str, Collection[str]]:
+    """Identifiers already in the database (from an earlier run), so that new ones never collide."""
+    if not Person.objects.exists():
+        return {}
+    taken: dict[str, Collection[str]] = {
+        "nhs": set(Person.objects.exclude(nhs_number="").values_list("nhs_number", flat=True)),
+        "upn": set(Person.objects.exclude(upn="").values_list("upn", flat=True)),
+    }
+    for system, key in (("Niche RMS", "Niche RMS"), ("Cerner Millennium", "Cerner Millennium")):
+        taken[key] = set(
+            ExternalIdentifier.objects.filter(system=system).values_list("identifier", flat=True)
+        )
+    taken["gp"] = set(
+        ExternalIdentifier.objects.filter(system__in=["SystmOne", "EMIS Web"]).values_list(
+            "identifier", flat=True
+        )
+    )
+    return taken
+
+
+def describe(summary: Summary) -> list[str]:
+    """The end-of-run summary, one line per kind of record."""
+    counts = summary.counts
+    return [
+        f"Generated the {summary.profile} partnership with seed {summary.seed} "
+        f"(ages as on {summary.reference_date:%d %B %Y}) in {summary.seconds:.1f} seconds:",
+        f"  agencies            {summary.agencies:>9,}",
+        f"  staff               {summary.staff:>9,}",
+        f"  households          {counts.households:>9,}",
+        f"  children            {counts.children:>9,}",
+        f"  unborn children     {counts.unborn:>9,}",
+        f"  adults              {counts.adults:>9,}",
+        f"  addresses           {counts.addresses:>9,}",
+        f"  moves               {counts.moves:>9,}",
+        f"  relationships       {counts.relationships:>9,}",
+        f"  aliases and names   {counts.other_names:>9,}  (previous, preferred and partner-recorded names)",
+        f"  partner identifiers {counts.identifiers:>9,}",
+        f"  allocations         {counts.allocations:>9,}",
+        f"  restricted people   {counts.restricted:>9,}",
+    ]

@@ -1,0 +1,42 @@
+"""Fixtures for the synthetic partnership: a quick password hasher and a generated small area."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from continuum.people.models import Person
+from continuum.synthetic.generator import Summary, generate_partnership
+from continuum.synthetic.profiles import get_profile
+
+# The personas' passwords are hashed with Argon2 in real use; in these tests speed matters, not strength.
+QUICK_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def quick_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = QUICK_HASHER
+
+
+@pytest.fixture(scope="module")
+def small_partnership(django_db_setup: None, django_db_blocker: Any) -> Iterator[Summary]:
+    """The small area, generated once for a module of read-only tests and rolled back afterwards."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=QUICK_HASHER), transaction.atomic():
+        yield generate_partnership(get_profile("small"), seed=2026)
+        transaction.set_rollback(True)
+
+
+def people_digest() -> str:
+    """A fingerprint of everyone's names, dates and NHS numbers, independent of database ids."""
+    rows = sorted(
+        Person.objects.values_list(
+            "kind", "given_name", "middle_names", "family_name", "date_of_birth",
+            "expected_date_of_delivery", "sex", "ethnicity", "nhs_number", "upn",
+        )
+    )  # fmt: skip
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
