@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 var/build/continuum.css: continuum/static_src/continuum.scss node_modules/.installed
-	mkdir -p var/build
+	mkdir -p var/build var/staticfiles
 	node_modules/.bin/sass --load-path=. --quiet-deps --quiet --style=compressed --no-source-map $< $@
 
 run: setup

@@ -27,7 +27,6 @@ from continuum.people.models import Allocation, Person, RestrictionLevel
 from .models import BreakGlassGrant, RecordRestriction, User
 from .roles import BREAK_GLASS_ROLES, CASEWORK_ROLES, FRONT_DOOR_ROLES, SEARCH_ROLES, Role
 
-
 # Police and health officers in the front door see records to screen them, but the record's
 # access log is a matter for the council's social care staff who hold the record.
 ACCESS_LOG_ROLES = CASEWORK_ROLES | {Role.FRONT_DOOR_PRACTITIONER, Role.FRONT_DOOR_MANAGER}

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from django.test.client import _MonkeyPatchedWSGIResponse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,7 +22,7 @@ def current_code(device: TOTPDevice) -> str:
     return f"{totp.token():06d}"
 
 
-def sign_in(client: Client, username: str, password: str = PASSWORD) -> object:
+def sign_in(client: Client, username: str, password: str = PASSWORD) -> _MonkeyPatchedWSGIResponse:
     return client.post("/sign-in/", {"username": username, "password": password})
 
 
@@ -113,7 +114,7 @@ def test_a_forgotten_password_is_reset_through_an_emailed_link(
 ) -> None:
     client.post("/password-reset/", {"email": personas["priya"].email})
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(/password-reset/\S+/)", str(mail.outbox[0].body))
     assert link is not None
     form_page = client.get(link.group(1), follow=True)
     new_password = "a-much-longer-new-password-42"

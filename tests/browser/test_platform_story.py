@@ -29,7 +29,11 @@ PASSWORD = "a-test-password-1"
 @pytest.fixture
 def jayden(personas: dict[str, User]) -> Person:
     child = Person.objects.create(
-        given_name="Jayden", family_name="Smith", date_of_birth=date(2017, 6, 14), sex="M", ethnicity="WBRI",
+        given_name="Jayden",
+        family_name="Smith",
+        date_of_birth=date(2017, 6, 14),
+        sex="M",
+        ethnicity="WBRI",
         nhs_number="9434765919",
     )
     address = Address.objects.create(line_1="14 Moorside Road", town="Northbridge", postcode="BD5 9QT")
@@ -66,7 +70,9 @@ def test_tom_finds_a_misspelt_child_priya_cannot_open_it_and_the_view_is_audited
     site.assert_accessible()
     log = page.get_by_role("table")
     assert log.get_by_text("Tom Whitaker").first.is_visible()
-    view = AuditEntry.objects.get(person_id=jayden.pk, action="view", username="tom", path=f"/people/{jayden.pk}/")
+    view = AuditEntry.objects.get(
+        person_id=jayden.pk, action="view", username="tom", path=f"/people/{jayden.pk}/"
+    )
 
     page.get_by_role("button", name="Sign out").click()
     site.assert_accessible()
