@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
-from django.test.client import _MonkeyPatchedWSGIResponse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from continuum.access.models import AuditEntry, User
+
+if TYPE_CHECKING:  # the stubs name the test client's response type; Django itself does not
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 PASSWORD = "a-test-password-1"
 
