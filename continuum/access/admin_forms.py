@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django import forms
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
+from django import forms
 from django.conf import settings
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
@@ -30,7 +30,12 @@ AccountSnapshot = dict[str, Any]
 class UserFilterForm(GovukForm):
     """The search box and filters above the list of users. Every field is optional."""
 
-    STATUS_CHOICES = [("", "Any status"), ("active", "Active"), ("deactivated", "Deactivated"), ("locked", "Locked")]
+    STATUS_CHOICES = [
+        ("", "Any status"),
+        ("active", "Active"),
+        ("deactivated", "Deactivated"),
+        ("locked", "Locked"),
+    ]
 
     q = forms.CharField(label="Name, username or email", required=False, max_length=150)
     agency = forms.ModelChoiceField(queryset=Agency.objects.all(), required=False, empty_label="All agencies")
@@ -38,7 +43,7 @@ class UserFilterForm(GovukForm):
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
 
     def filter(self, users: QuerySet[User]) -> QuerySet[User]:
-        """The users matching the filters; an invalid form filters nothing out (all fields are free text or choices)."""
+        """The users matching the filters. A filter with an unknown value (an edited address) is ignored."""
         if not self.is_valid():
             return users
         query: str = self.cleaned_data["q"].strip()
@@ -74,6 +79,13 @@ def _with_status(users: QuerySet[User], status: str) -> QuerySet[User]:
     return users
 
 
+class ManagerChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Managers listed with their agency: two people in the partnership can share a name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.agency})" if obj.agency else obj.display_name
+
+
 class UserForm(GovukModelForm):
     """Create or change an account: who the person is, where they work and the roles they hold.
 
@@ -85,7 +97,9 @@ class UserForm(GovukModelForm):
         label="Username",
         help_text="What they type to sign in. Letters, numbers and @ . + - _ only",
         max_length=150,
-        validators=[UnicodeUsernameValidator(message="Username must only include letters, numbers and @ . + - _")],
+        validators=[
+            UnicodeUsernameValidator(message="Username must only include letters, numbers and @ . + - _")
+        ],
         error_messages={
             "required": "Enter a username",
             "max_length": "Username must be 150 characters or fewer",
@@ -105,24 +119,40 @@ class UserForm(GovukModelForm):
     )
     roles = forms.MultipleChoiceField(
         label="Roles",
-        help_text="Select all that apply. Everyone except partner practitioners must also use an authenticator app",
+        help_text=(
+            "Select all that apply. Everyone except partner practitioners "
+            "also signs in with an authenticator app"
+        ),
         choices=Role.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select at least one role"},
     )
 
+    field_order = ["first_name", "last_name", "username", "email", "job_title", "agency", "teams", "roles"]
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "username", "email", "job_title", "agency", "teams", "manager"]
-        labels = {"job_title": "Job title (optional)", "teams": "Teams (optional)", "manager": "Manager (optional)"}
+        labels = {
+            "job_title": "Job title (optional)",
+            "teams": "Teams (optional)",
+            "manager": "Manager (optional)",
+        }
         help_texts = {
             "teams": "Teams in the agency this person works for",
             "manager": "Their manager is told when they use emergency access to a record",
         }
         widgets = {"teams": forms.CheckboxSelectMultiple}
+        field_classes = {"manager": ManagerChoiceField}
         error_messages = {
-            "first_name": {"required": "Enter a first name", "max_length": "First name must be 150 characters or fewer"},
-            "last_name": {"required": "Enter a last name", "max_length": "Last name must be 150 characters or fewer"},
+            "first_name": {
+                "required": "Enter a first name",
+                "max_length": "First name must be 150 characters or fewer",
+            },
+            "last_name": {
+                "required": "Enter a last name",
+                "max_length": "Last name must be 150 characters or fewer",
+            },
             "job_title": {"max_length": "Job title must be 200 characters or fewer"},
             "agency": {"required": "Select the agency this person works for"},
         }
@@ -156,11 +186,10 @@ class UserForm(GovukModelForm):
         managers = User.objects.filter(is_active=True).select_related("agency")
         manager_field.queryset = managers.exclude(pk=self.instance.pk) if self.instance.pk else managers
         manager_field.empty_label = "No manager"
-        manager_field.label_from_instance = _name_and_agency  # type: ignore[method-assign]
 
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"].strip()
-        # Case-insensitive: "TWhitaker" and "twhitaker" would be the same person to everyone reading the trail.
+        # Case-insensitive: "TWhitaker" and "twhitaker" would read as one person in the audit trail.
         if _others(self.instance).filter(username__iexact=username).exists():
             raise forms.ValidationError("Username is already used by another account")
         return username
@@ -233,21 +262,22 @@ class UserEditForm(UserForm):
         return roles
 
 
-def locked_attempts() -> QuerySet[AccessAttempt]:
+def locked_attempts() -> QuerySet[Any]:
     """Failed sign-in records, one row per locked username, as django-axes would count them.
 
     Axes locks by username alone here (AXES_LOCKOUT_PARAMETERS), adding up failures from every
     address and browser within the cool-off time; older failures no longer count.
     """
-    attempts = AccessAttempt.objects.all()
+    attempts: QuerySet[Any] = AccessAttempt.objects.all()
     cool_off = get_cool_off()
     if cool_off is not None:
         attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
-    return (
+    locked: QuerySet[Any] = (
         attempts.values("username")
         .annotate(failures=Sum("failures_since_start"))
         .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
     )
+    return locked
 
 
 def locked_usernames(usernames: list[str]) -> set[str]:
@@ -275,10 +305,6 @@ def _others(user: User) -> QuerySet[User]:
     return User.objects.exclude(pk=user.pk) if user.pk else User.objects.all()
 
 
-def _name_and_agency(user: User) -> str:
-    return f"{user.display_name} ({user.agency})" if user.agency else user.display_name
-
-
 def _set_roles(user: User, roles: set[str]) -> None:
     user.role_assignments.exclude(role__in=roles).delete()
     for role in roles - user.roles:
@@ -296,11 +322,15 @@ class AuditFilterForm(GovukForm):
     DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d"]
 
     username = forms.CharField(
-        label="Username contains", required=False, max_length=150,
+        label="Username contains",
+        required=False,
+        max_length=150,
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
     person_id = forms.IntegerField(
-        label="Person record ID", required=False, min_value=1,
+        label="Person record ID",
+        required=False,
+        min_value=1,
         error_messages={
             "invalid": "Person record ID must be a number, like 1042",
             "min_value": "Person record ID must be 1 or more",
@@ -308,19 +338,26 @@ class AuditFilterForm(GovukForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-10"}),
     )
     action = forms.ChoiceField(
-        choices=[("", "Any action"), *((action.value, action_label(action)) for action in Action)], required=False
+        choices=[("", "Any action"), *((action.value, action_label(action)) for action in Action)],
+        required=False,
     )
     channel = forms.ChoiceField(
         choices=[("", "Any channel"), *((channel.value, channel.value.capitalize()) for channel in Channel)],
         required=False,
     )
     date_from = forms.DateField(
-        label="Date from", required=False, input_formats=DATE_FORMATS, help_text="For example, 27/3/2026",
+        label="Date from",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="For example, 27/3/2026",
         error_messages={"invalid": "Date from must be a real date, like 27/3/2026"},
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
     )
     date_to = forms.DateField(
-        label="Date to", required=False, input_formats=DATE_FORMATS, help_text="For example, 31/3/2026",
+        label="Date to",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="For example, 31/3/2026",
         error_messages={"invalid": "Date to must be a real date, like 31/3/2026"},
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
     )

@@ -17,10 +17,10 @@ from axes.utils import reset as clear_failed_sign_ins
 from django.contrib import messages
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,8 +30,17 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_GET, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from continuum.web.pagination import paginate
+
 from . import audit
-from .admin_forms import AuditFilterForm, UserEditForm, UserFilterForm, UserForm, action_label, locked_usernames
+from .admin_forms import (
+    AuditFilterForm,
+    UserEditForm,
+    UserFilterForm,
+    UserForm,
+    action_label,
+    locked_usernames,
+)
 from .audit import Action, Actor, Channel
 from .models import AuditEntry, User
 from .policy import Decision, Permission, can
@@ -41,7 +50,7 @@ USERS_PER_PAGE = 25
 ENTRIES_PER_PAGE = 50
 
 P = ParamSpec("P")
-View = Callable[Concatenate[HttpRequest, P], HttpResponse]
+View = Callable[Concatenate[HttpRequest, P], HttpResponseBase]
 
 
 def require(permission: Permission) -> Callable[[View[P]], View[P]]:
@@ -49,7 +58,7 @@ def require(permission: Permission) -> Callable[[View[P]], View[P]]:
 
     def decorator(view: View[P]) -> View[P]:
         @wraps(view)
-        def guarded(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        def guarded(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             user = request.user
             decision = can(user, permission) if isinstance(user, User) else Decision(False, "not signed in")
             if not decision:
@@ -73,11 +82,6 @@ def _posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def _page_context(page: Page) -> dict[str, object]:  # type: ignore[type-arg]
-    pages = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return {"page": page, "page_range": list(pages), "ellipsis": page.paginator.ELLIPSIS}
-
-
 # Users
 
 
@@ -94,13 +98,18 @@ def users(request: HttpRequest) -> HttpResponse:
     form = UserFilterForm(request.GET or None)
     everyone = User.objects.select_related("agency").prefetch_related("role_assignments")
     matching = form.filter(everyone).order_by("last_name", "first_name", "username")
-    page = Paginator(matching, USERS_PER_PAGE).get_page(request.GET.get("page"))
+    pages = paginate(matching, USERS_PER_PAGE, request.GET.get("page"))
+    page = pages["page"]
     locked = locked_usernames([user.username for user in page])
     rows = [
-        UserRow(user, sorted(Role(held.role).label for held in user.role_assignments.all()), user.username in locked)
+        UserRow(
+            user,
+            sorted(Role(held.role).label for held in user.role_assignments.all()),
+            user.username in locked,
+        )
         for user in page
     ]
-    return render(request, "access/users/list.html", {"form": form, "rows": rows, **_page_context(page)})
+    return render(request, "access/users/list.html", {"form": form, "rows": rows, **pages})
 
 
 @require(Permission.MANAGE_USERS)
@@ -168,7 +177,8 @@ def user_reset_second_factor(request: HttpRequest, user_id: int) -> HttpResponse
     details = {"change": "second factor reset", "devices_removed": removed}
     audit.record(Actor.from_request(request), Action.USER_CHANGED, account, details=details)
     messages.success(
-        request, f"{account.display_name} will set up their authenticator app again the next time they sign in"
+        request,
+        f"{account.display_name} will set up their authenticator app again the next time they sign in",
     )
     return redirect("access:user-edit", user_id=account.pk)
 
@@ -191,7 +201,10 @@ def _email_password_link(request: HttpRequest, account: User, *, created: bool) 
     """
     path = reverse(
         "password-reset-confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(account.pk)), "token": default_token_generator.make_token(account)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(account.pk)),
+            "token": default_token_generator.make_token(account),
+        },
     )
     context = {"account": account, "link": request.build_absolute_uri(path), "created": created}
     try:
@@ -202,8 +215,9 @@ def _email_password_link(request: HttpRequest, account: User, *, created: bool) 
             recipient_list=[account.email],
         )
     except OSError:
-        # The account is saved either way; the administrator can send the link again.
-        messages.warning(request, f"We could not email {account.email}. Try sending the link again later")
+        # The account is saved either way; the administrator can send the link again from its page.
+        saved = "Account created, but we" if created else "We"
+        messages.warning(request, f"{saved} could not email {account.email}. Send the link again later")
         return
     done = "Account created" if created else "Link sent"
     messages.success(request, f"{done}. We have emailed {account.email} a link to choose a password")
@@ -238,10 +252,12 @@ class AuditRow:
 
 
 def _record_label(entry: AuditEntry) -> str:
+    """'Person 1042', 'User 7', or 'Referral 12, about person 1042' when the record is about someone."""
     record = f"{entry.object_type.rpartition('.')[2]} {entry.object_id}".strip()
-    if entry.person_id is not None and record != f"Person {entry.person_id}":
-        return f"{record}, about person {entry.person_id}".lstrip(", ")
-    return record
+    person = f"Person {entry.person_id}" if entry.person_id is not None else ""
+    if not record or record == person:
+        return person
+    return f"{record}, about {person.lower()}" if person else record
 
 
 @require(Permission.SEARCH_AUDIT)
@@ -249,14 +265,14 @@ def _record_label(entry: AuditEntry) -> str:
 def audit_search(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET)
     entries = form.filter(AuditEntry.objects.all()) if form.is_valid() else AuditEntry.objects.none()
-    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [AuditRow.of(entry) for entry in page]
-    return render(request, "access/audit/search.html", {"form": form, "rows": rows, **_page_context(page)})
+    pages = paginate(entries, ENTRIES_PER_PAGE, request.GET.get("page"))
+    rows = [AuditRow.of(entry) for entry in pages["page"]]
+    return render(request, "access/audit/search.html", {"form": form, "rows": rows, **pages})
 
 
 @require(Permission.SEARCH_AUDIT)
 @require_GET
-def audit_csv(request: HttpRequest) -> HttpResponse:
+def audit_csv(request: HttpRequest) -> HttpResponseBase:
     form = AuditFilterForm(request.GET)
     if not form.is_valid():
         return redirect(f"{reverse('access:audit')}?{request.GET.urlencode()}")
@@ -272,8 +288,18 @@ def audit_csv(request: HttpRequest) -> HttpResponse:
 
 
 CSV_HEADER = [
-    "Entry", "When", "Username", "Action", "Record type", "Record ID", "Person ID",
-    "Purpose", "Channel", "IP address", "Path", "Details",
+    "Entry",
+    "When",
+    "Username",
+    "Action",
+    "Record type",
+    "Record ID",
+    "Person ID",
+    "Purpose",
+    "Channel",
+    "IP address",
+    "Path",
+    "Details",
 ]
 
 
@@ -293,9 +319,17 @@ def _csv_lines(entries: QuerySet[AuditEntry]) -> Iterator[str]:
 
 def _csv_values(entry: AuditEntry) -> list[str]:
     return [
-        str(entry.pk), timezone.localtime(entry.at).isoformat(), entry.username, entry.action,
-        entry.object_type, entry.object_id, "" if entry.person_id is None else str(entry.person_id),
-        entry.purpose, entry.channel, entry.ip_address or "", entry.path,
+        str(entry.pk),
+        timezone.localtime(entry.at).isoformat(),
+        entry.username,
+        entry.action,
+        entry.object_type,
+        entry.object_id,
+        "" if entry.person_id is None else str(entry.person_id),
+        entry.purpose,
+        entry.channel,
+        entry.ip_address or "",
+        entry.path,
         json.dumps(entry.details, sort_keys=True) if entry.details else "",
     ]
 

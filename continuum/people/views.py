@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +23,7 @@ from continuum.access.audit import Action, Actor
 from continuum.access.models import AuditEntry, User
 from continuum.access.policy import Permission
 from continuum.access.services import AccessRefused
+from continuum.web.pagination import paginate
 
 from . import matching, services
 from .forms import AddressForm, BreakGlassForm, OtherNameForm, PersonForm, SearchForm
@@ -87,9 +87,9 @@ def search(request: HttpRequest) -> HttpResponse:
         audit.record(
             Actor.from_request(request), Action.SEARCH, details={"terms": terms, "results": len(matches)}
         )
-        page = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(page=page, page_numbers=_page_numbers(page), can_add=True)
-        context["results"] = [SearchResult(match, _current_postcode(match.person)) for match in page]
+        pages = paginate(matches, RESULTS_PER_PAGE, request.GET.get("page"))
+        context.update(pages, can_add=True)
+        context["results"] = [SearchResult(match, _current_postcode(match.person)) for match in pages["page"]]
     return render(request, "people/search.html", context)
 
 
@@ -129,12 +129,11 @@ def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     entries = (
         AuditEntry.objects.filter(person_id=record.pk).select_related("user__agency").order_by("-at", "-id")
     )
-    page = Paginator(entries, LOG_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    pages = paginate(entries, LOG_ENTRIES_PER_PAGE, request.GET.get("page"))
     context = {
         "person": record,
-        "page": page,
-        "page_numbers": _page_numbers(page),
-        "entries": [AccessLogRow.from_entry(entry) for entry in page],
+        **pages,
+        "entries": [AccessLogRow.from_entry(entry) for entry in pages["page"]],
     }
     return render(request, "people/access_log.html", context)
 
@@ -334,10 +333,6 @@ def format_nhs_number(nhs_number: str) -> str:
     if len(nhs_number) != 10:
         return nhs_number
     return f"{nhs_number[:3]} {nhs_number[3:6]} {nhs_number[6:]}"
-
-
-def _page_numbers(page: Page[Any]) -> list[int | str]:
-    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
 
 
 def _current_postcode(record: Person) -> str:

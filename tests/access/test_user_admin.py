@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from continuum.access.audit import Action
@@ -72,6 +73,17 @@ def _fail_to_sign_in(username: str, times: int) -> None:
         browser.post("/sign-in/", {"username": username, "password": "not-the-password"})
 
 
+def _signed_in_on_their_own_computer(user: User) -> Client:
+    """A second browser, so Tom can be signed in while Alex changes his account."""
+    browser = Client()
+    browser.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session = browser.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return browser
+
+
 # Seeing who has an account
 
 
@@ -104,7 +116,7 @@ def test_a_search_that_matches_nobody_says_so(signed_in: SignedIn) -> None:
     assert "No users match your filters" in page.content.decode()
 
 
-def test_the_list_shows_which_accounts_are_locked_out(signed_in: SignedIn, settings: object) -> None:
+def test_the_list_shows_which_accounts_are_locked_out(signed_in: SignedIn) -> None:
     _fail_to_sign_in("priya", times=5)
 
     locked_only = signed_in("alex").get(USERS, {"status": "locked"}).content.decode()
@@ -148,7 +160,7 @@ def test_alex_creates_a_user_who_is_emailed_a_link_to_choose_a_password(signed_i
 
 def test_the_emailed_link_lets_the_new_user_choose_a_password_and_sign_in(signed_in: SignedIn) -> None:
     signed_in("alex").post(NEW_USER, _new_user_form())
-    link = re.search(r"https?://[^/]+(/password-reset/\S+/)", mail.outbox[0].body)
+    link = re.search(r"https?://[^/]+(/password-reset/\S+/)", str(mail.outbox[0].body))
     assert link is not None
     hannah = Client()
 
@@ -165,7 +177,11 @@ def test_the_emailed_link_lets_the_new_user_choose_a_password_and_sign_in(signed
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("email", "hannah.lewis-at-moorside", "Enter an email address in the correct format, like name@example.com"),
+        (
+            "email",
+            "hannah.lewis-at-moorside",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
         ("username", "TOM", "Username is already used by another account"),
         ("username", "h lewis", "Username must only include letters, numbers and @ . + - _"),
         ("first_name", "", "Enter a first name"),
@@ -203,7 +219,9 @@ def test_an_email_address_already_in_use_is_refused(signed_in: SignedIn, persona
 # Changing an account
 
 
-def test_alex_changes_toms_roles_and_the_change_is_audited(signed_in: SignedIn, personas: dict[str, User]) -> None:
+def test_alex_changes_toms_roles_and_the_change_is_audited(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
     tom = personas["tom"]
     roles = [Role.FRONT_DOOR_PRACTITIONER.value, Role.SOCIAL_WORKER.value]
 
@@ -215,15 +233,31 @@ def test_alex_changes_toms_roles_and_the_change_is_audited(signed_in: SignedIn, 
     assert change == {"change": "edited", "fields": {"roles": {"from": roles[:1], "to": sorted(roles)}}}
 
 
-def test_alex_deactivates_an_account_rather_than_deleting_it(signed_in: SignedIn, personas: dict[str, User]) -> None:
+def test_alex_deactivates_an_account_rather_than_deleting_it(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
     priya = personas["priya"]
 
     signed_in("alex").post(_edit_url(priya), _edit_form(priya, is_active="False"))
 
     assert User.objects.get(pk=priya.pk).is_active is False
-    assert _user_changes(priya) == [{"change": "edited", "fields": {"is_active": {"from": True, "to": False}}}]
+    assert _user_changes(priya) == [
+        {"change": "edited", "fields": {"is_active": {"from": True, "to": False}}}
+    ]
     refused = Client().post("/sign-in/", {"username": "priya", "password": "a-test-password-1"})
     assert refused.status_code == 200  # the sign-in page again, not a redirect into the service
+
+
+def test_a_deactivated_user_is_signed_out_at_their_next_click(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
+    tom = personas["tom"]
+    toms_browser = _signed_in_on_their_own_computer(tom)
+
+    signed_in("alex").post(_edit_url(tom), _edit_form(tom, is_active="False"))
+
+    next_click = toms_browser.get("/")
+    assert next_click.status_code == 302 and next_click["Location"].startswith("/sign-in/")
 
 
 def test_saving_without_changes_writes_no_audit_entry(signed_in: SignedIn, personas: dict[str, User]) -> None:
@@ -234,7 +268,9 @@ def test_saving_without_changes_writes_no_audit_entry(signed_in: SignedIn, perso
     assert _user_changes(priya) == []
 
 
-def test_changing_an_email_address_tells_the_old_address(signed_in: SignedIn, personas: dict[str, User]) -> None:
+def test_changing_an_email_address_tells_the_old_address(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
     priya = personas["priya"]
     old_email = priya.email
 
@@ -250,7 +286,9 @@ def test_alex_cannot_deactivate_himself_or_remove_his_own_administrator_role(
     client = signed_in("alex")
 
     deactivating = client.post(_edit_url(alex), _edit_form(alex, is_active="False")).content.decode()
-    demoting = client.post(_edit_url(alex), _edit_form(alex, roles=[Role.BUSINESS_UNIT.value])).content.decode()
+    demoting = client.post(
+        _edit_url(alex), _edit_form(alex, roles=[Role.BUSINESS_UNIT.value])
+    ).content.decode()
 
     assert "You cannot deactivate your own account" in deactivating
     assert "You cannot remove your own System administrator role" in demoting
@@ -273,7 +311,9 @@ def test_alex_unlocks_a_locked_account_so_its_owner_can_sign_in(
     assert "Unlock account" not in alex.get(_edit_url(tom)).content.decode()
 
 
-def test_alex_resets_toms_second_factor_so_he_sets_it_up_again(signed_in: SignedIn, personas: dict[str, User]) -> None:
+def test_alex_resets_toms_second_factor_so_he_sets_it_up_again(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
     tom = personas["tom"]
     TOTPDevice.objects.create(user=tom, name="Authenticator app", confirmed=True)
 
@@ -281,6 +321,19 @@ def test_alex_resets_toms_second_factor_so_he_sets_it_up_again(signed_in: Signed
 
     assert not TOTPDevice.objects.filter(user=tom).exists()
     assert _user_changes(tom) == [{"change": "second factor reset", "devices_removed": 1}]
+
+
+def test_resetting_a_second_factor_sends_its_owner_to_set_it_up_again(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
+    tom = personas["tom"]
+    toms_browser = _signed_in_on_their_own_computer(tom)
+
+    signed_in("alex").post(f"/access/users/{tom.pk}/reset-second-factor/")
+
+    next_click = toms_browser.get("/", follow=True)
+    assert next_click.redirect_chain[-1][0].startswith("/two-factor/")
+    assert "Set up your authenticator app" in next_click.content.decode()
 
 
 def test_alex_sends_a_new_link_to_choose_a_password(signed_in: SignedIn, personas: dict[str, User]) -> None:
@@ -298,7 +351,9 @@ def test_account_actions_need_a_post(signed_in: SignedIn, personas: dict[str, Us
     assert response.status_code == 405
 
 
-def test_the_administration_pages_show_no_childrens_records(signed_in: SignedIn, personas: dict[str, User]) -> None:
+def test_the_administration_pages_show_no_childrens_records(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
     alex = signed_in("alex")
 
     for url in (USERS, NEW_USER, _edit_url(personas["tom"])):
@@ -310,9 +365,7 @@ def test_the_administration_pages_show_no_childrens_records(signed_in: SignedIn,
 
 @pytest.mark.parametrize("persona", ["tom", "priya"])
 @pytest.mark.parametrize("url", [USERS, NEW_USER, "/access/users/1/", "/access/users/1/unlock/"])
-def test_people_who_are_not_administrators_are_refused(
-    signed_in: SignedIn, persona: str, url: str
-) -> None:
+def test_people_who_are_not_administrators_are_refused(signed_in: SignedIn, persona: str, url: str) -> None:
     client = signed_in(persona)
 
     response = client.post(url) if url.endswith("unlock/") else client.get(url)

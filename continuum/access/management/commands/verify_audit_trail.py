@@ -37,9 +37,9 @@ class Command(BaseCommand):
                 breaks.append(chain_break)
                 self.stderr.write(f"Entry {chain_break.entry_id}: {chain_break.problem}")
         if breaks:
+            problems = f"{len(breaks)} problem{'s' if len(breaks) != 1 else ''}"
             raise CommandError(
-                f"Audit trail broken: {len(breaks)} problem{'s' if len(breaks) != 1 else ''} in {total:,} entries. "
-                "See docs/administration.md"
+                f"Audit trail broken: {problems} in {total:,} entries. See docs/administration.md"
             )
         self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {total:,} entries verified"))
 
@@ -57,7 +57,11 @@ class _Progress:
         self.batches_read = 0
 
     def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        if sql.lstrip().upper().startswith("SELECT") and AuditEntry._meta.db_table in sql and "ORDER BY" in sql:
+        if (
+            sql.lstrip().upper().startswith("SELECT")
+            and AuditEntry._meta.db_table in sql
+            and "ORDER BY" in sql
+        ):
             if self.batches_read and self.total > self.batch_size:
                 checked = min(self.batches_read * self.batch_size, self.total)
                 self.write(f"Checked {checked:,} of {self.total:,} entries")
