@@ -10,11 +10,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from django.db import transaction
 
+from continuum.access import audit
+from continuum.access.audit import Action, Actor
 from continuum.access.models import Agency, User
 from continuum.people.models import ExternalIdentifier, Person
 
@@ -57,6 +59,14 @@ def generate_partnership(
         profile = replace(profile, reference_date=reference_date)
     with transaction.atomic():
         counts = _generate(profile, seed, progress)
+        # Bulk writes skip the per-record services, so the run is audited as one entry, in the
+        # same transaction: the people exist if and only if the entry saying who made them does.
+        audit.record(
+            Actor.command("generate_partnership"),
+            Action.CREATE,
+            purpose="synthetic partnership for a demo or test",
+            details={"profile": profile.name, "seed": seed, **asdict(counts)},
+        )
     return Summary(
         profile.name,
         seed,

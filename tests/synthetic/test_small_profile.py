@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
-from continuum.access.models import RecordRestriction, User
+from continuum.access.models import AuditEntry, RecordRestriction, User
 from continuum.people.models import Allocation, Person, RestrictionLevel
 from continuum.synthetic.generator import describe, generate_partnership
 from continuum.synthetic.profiles import get_profile
@@ -38,3 +40,11 @@ def test_restricted_records_name_who_may_open_them(db: None) -> None:
     assert 3 <= restricted.count() <= 40
     for person in restricted:
         assert RecordRestriction.objects.filter(person=person, user__username="aisha").exists()
+
+
+def test_a_generation_run_is_written_to_the_audit_trail(db: None) -> None:
+    call_command("generate_partnership", profile="tiny", seed=3, stdout=StringIO())
+    entry = AuditEntry.objects.get(action="create", channel="command")
+    assert entry.path == "manage.py generate_partnership"
+    assert entry.details["profile"] == "tiny" and entry.details["seed"] == 3
+    assert entry.details["children"] > 0
