@@ -19,10 +19,16 @@ class AccessRefused(PermissionDenied):
         self.reason = decision.reason
 
 
-def open_person(actor: Actor, person: Person, purpose: str = "") -> policy.Decision:
-    """Check the actor may view `person`, audit the view (or the refusal), and say why."""
+def open_person(
+    actor: Actor, person: Person, purpose: str = "", permission: policy.Permission = policy.Permission.VIEW
+) -> policy.Decision:
+    """Check the actor may open `person`'s record for `permission`, audit it (or the refusal), say why.
+
+    Every page that shows any of a person's record (to read it, change it or see its access
+    log) opens it through here, so each look is in the audit trail.
+    """
     assert actor.user is not None
-    decision = policy.decide(actor.user, policy.Permission.VIEW, person)
+    decision = policy.decide(actor.user, permission, person)
     action = Action.VIEW if decision else Action.ACCESS_REFUSED
     audit.record(
         actor, action, person, purpose=purpose or decision.reason, details={"basis": decision.reason}
