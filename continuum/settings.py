@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "continuum.statutory",
     "continuum.access",
     "continuum.people",
+    "continuum.frontdoor",
+    "continuum.earlyhelp",
+    "continuum.socialcare",
     "continuum.synthetic",
     "continuum.web",
 ]
@@ -136,6 +139,11 @@ if not DEBUG and env_bool("CONTINUUM_HTTPS", False):
 
 OTP_TOTP_ISSUER = "Continuum"
 # Break-glass access lasts this long before it must be asked for again.
+# Front-door outcomes a manager must sign off before they take effect (comma-separated codes
+# from continuum.frontdoor.catalogue.Outcome). By default managers check "no further action".
+FRONT_DOOR_SIGN_OFF_OUTCOMES = frozenset(
+    code.strip() for code in os.environ.get("CONTINUUM_SIGN_OFF_OUTCOMES", "nfa").split(",") if code.strip()
+)
 BREAK_GLASS_MINUTES = int(os.environ.get("CONTINUUM_BREAK_GLASS_MINUTES", "60"))
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -22,10 +22,22 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from continuum.frontdoor.models import Contact, ContactChild, PartnerCheck
 from continuum.people.models import Allocation, Person, RestrictionLevel
 
 from .models import BreakGlassGrant, RecordRestriction, User
-from .roles import BREAK_GLASS_ROLES, CASEWORK_ROLES, FRONT_DOOR_ROLES, SEARCH_ROLES, Role
+from .roles import (
+    BREAK_GLASS_ROLES,
+    CASEWORK_ROLES,
+    FIGURES_ROLES,
+    FRONT_DOOR_DECISION_ROLES,
+    FRONT_DOOR_ROLES,
+    PARTNER_CHECK_ROLES,
+    REFERRER_ROLES,
+    SEARCH_ROLES,
+    SIGN_OFF_ROLES,
+    Role,
+)
 
 # Police and health officers in the front door see records to screen them, but the record's
 # access log is a matter for the council's social care staff who hold the record.
@@ -40,6 +52,13 @@ class Permission(StrEnum):
     BREAK_GLASS = "break_glass"  # ask for emergency access with a reason
     MANAGE_USERS = "manage_users"
     SEARCH_AUDIT = "search_audit"
+    # The front door.
+    SUBMIT_REFERRAL = "submit_referral"  # fill in and submit a MARF
+    WORK_FRONT_DOOR = "work_front_door"  # the queue, recording contacts, screening, partner checks
+    DECIDE_CONTACT = "decide_contact"  # decide the outcome for a child on a contact
+    SIGN_OFF_DECISION = "sign_off_decision"
+    ANSWER_PARTNER_CHECK = "answer_partner_check"
+    SEE_FIGURES = "see_figures"
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,23 @@ def can(user: User, permission: Permission) -> Decision:
         return _by_role(
             user, {Role.ADMINISTRATOR}, "only administrators manage users and search the audit trail"
         )
+    if permission in _GENERAL_RULES:
+        roles, refusal = _GENERAL_RULES[permission]
+        return _by_role(user, roles, refusal)
     raise ValueError(f"{permission} is decided per record: use decide()")
+
+
+_GENERAL_RULES: dict[Permission, tuple[frozenset[str], str]] = {
+    Permission.SUBMIT_REFERRAL: (REFERRER_ROLES, "your role does not refer children to the front door"),
+    Permission.WORK_FRONT_DOOR: (FRONT_DOOR_ROLES, "the front door queue is for front door staff"),
+    Permission.DECIDE_CONTACT: (
+        FRONT_DOOR_DECISION_ROLES,
+        "front door social workers and managers decide what happens to a contact",
+    ),
+    Permission.SIGN_OFF_DECISION: (SIGN_OFF_ROLES, "only front door managers sign off decisions"),
+    Permission.ANSWER_PARTNER_CHECK: (PARTNER_CHECK_ROLES, "your role does not answer partner checks"),
+    Permission.SEE_FIGURES: (FIGURES_ROLES, "the figures are for managers, analysts and the board"),
+}
 
 
 def _by_role(user: User, roles: set[str] | frozenset[str], refusal: str) -> Decision:
@@ -160,3 +195,51 @@ def searchable_people(user: User) -> QuerySet[Person]:
 
 def break_glass_expiry() -> datetime:
     return timezone.now() + timedelta(minutes=settings.BREAK_GLASS_MINUTES)
+
+
+# --- Contacts to the front door -------------------------------------------------------------
+#
+# Front-door staff see every contact received, except one about a child whose record is
+# restricted and that they may not open. A referrer sees what they submitted, its status and
+# its outcome, nothing of the child's record. A partner agency sees the checks put to it.
+
+
+def contacts_visible_to(user: User) -> QuerySet[Contact]:
+    """Contacts `user` may open at the front door: the same rules as `decide_contact`."""
+    if not can(user, Permission.WORK_FRONT_DOOR):
+        return Contact.objects.none()
+    return Contact.objects.received().exclude(_about_a_hidden_child(user, OuterRef("pk")))
+
+
+def decide_contact(user: User, permission: Permission, contact: Contact) -> Decision:
+    """May `user` work on (or decide, or sign off) this contact at the front door?"""
+    general = can(user, permission)
+    if not general:
+        return general
+    if not contacts_visible_to(user).filter(pk=contact.pk).exists():
+        return Decision(False, "this contact is about a child whose record is restricted")
+    return general
+
+
+def contacts_submitted_by(user: User) -> QuerySet[Contact]:
+    """The referrer's own contacts, drafts included: what "My referrals" lists."""
+    if not can(user, Permission.SUBMIT_REFERRAL):
+        return Contact.objects.none()
+    return Contact.objects.filter(submitted_by=user)
+
+
+def checks_for(user: User) -> QuerySet[PartnerCheck]:
+    """Partner checks put to `user`'s agency, which they may read and answer."""
+    if user.agency_id is None or not can(user, Permission.ANSWER_PARTNER_CHECK):
+        return PartnerCheck.objects.none()
+    return PartnerCheck.objects.filter(agency_id=user.agency_id).exclude(
+        _about_a_hidden_child(user, OuterRef("contact"))
+    )
+
+
+def _about_a_hidden_child(user: User, contact: OuterRef) -> Exists:
+    """True for a contact naming a child whose restricted record `user` may not open."""
+    hidden_people = Person.objects.filter(restriction=RestrictionLevel.RESTRICTED).exclude(
+        pk__in=people_visible_to(user).values("pk")
+    )
+    return Exists(ContactChild.objects.filter(contact=contact, person__in=hidden_people))

@@ -38,6 +38,9 @@ class Role(models.TextChoices):
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
     BOARD_MEMBER = "board_member", "Board member"
     ADMINISTRATOR = "administrator", "System administrator"
+    # A partner agency's computer system sending contacts through the API with a token. Its
+    # account has no usable password: it cannot sign in to pages.
+    PARTNER_SYSTEM = "partner_system", "Partner agency system (API)"
 
 
 # Roles that see the whole child population to look children up at the front door.
@@ -54,4 +57,27 @@ SEARCH_ROLES = FRONT_DOOR_ROLES | CASEWORK_ROLES
 BREAK_GLASS_ROLES = FRONT_DOOR_ROLES | CASEWORK_ROLES
 # Partner practitioners sign in with a password alone; everyone who can reach records or
 # configuration needs a second factor (TOTP).
-ROLES_WITHOUT_SECOND_FACTOR = frozenset({Role.PARTNER_PRACTITIONER})
+ROLES_WITHOUT_SECOND_FACTOR = frozenset({Role.PARTNER_PRACTITIONER, Role.PARTNER_SYSTEM})
+# Roles whose holders refer children to the front door (everyone who works with children).
+REFERRER_ROLES = frozenset(Role) - {
+    Role.ADMINISTRATOR,
+    Role.PERFORMANCE_ANALYST,
+    Role.BOARD_MEMBER,
+    Role.BUSINESS_UNIT,
+}
+# Front-door roles that decide what happens to a contact (the police and health officers
+# screen and advise; the council's social workers and managers decide).
+FRONT_DOOR_DECISION_ROLES = frozenset({Role.FRONT_DOOR_PRACTITIONER, Role.FRONT_DOOR_MANAGER})
+SIGN_OFF_ROLES = frozenset({Role.FRONT_DOOR_MANAGER})
+# Roles that read the partnership's figures (counts and rates, never a child's record).
+FIGURES_ROLES = frozenset(
+    {
+        Role.FRONT_DOOR_MANAGER,
+        Role.TEAM_MANAGER,
+        Role.PERFORMANCE_ANALYST,
+        Role.BOARD_MEMBER,
+        Role.BUSINESS_UNIT,
+    }
+)
+# Roles that may answer another agency's request for what they know about a family.
+PARTNER_CHECK_ROLES = REFERRER_ROLES - {Role.PARTNER_SYSTEM}
