@@ -16,4 +16,5 @@ urlpatterns = [
     path("health/", web_views.health, name="health"),
     path("people/", include("continuum.people.urls")),
     path("access/", include("continuum.access.urls")),
+    path("", include("continuum.frontdoor.urls")),
 ]
