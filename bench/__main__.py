@@ -1,30 +1,52 @@
 """Benchmarks: `make bench`. Figures are reported, not asserted.
 
-Builds (once, then reuses) a Bradford-size synthetic partnership in its own SQLite database
-under var/bench/, or uses DATABASE_URL when set, then times the pages and queries people use
-most: person search and the person page, with p50/p95 over repeated requests, and peak memory.
+Each suite builds (once, then reuses) a synthetic partnership in its own SQLite database under
+var/bench/, or uses DATABASE_URL when set, and times the pages people use most through the
+whole Django stack, with p50/p95 over repeated requests, and the peak memory of its process:
+
+- `people`: person search and the person page on a Bradford-size register (about 318,000 people);
+- `frontdoor`: the front door's queue, contact and figures pages with 100,000 contacts and about
+  150,000 people.
+
+`python -m bench` runs every suite, each in its own process; `python -m bench frontdoor` one.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent.parent / "var" / "bench"
+SUITES = {"people": "bench.sqlite3", "frontdoor": "frontdoor.sqlite3"}
 
 
 def main() -> None:
+    chosen = [name for name in sys.argv[1:] if name in SUITES] or list(SUITES)
+    if len(chosen) > 1:
+        for name in chosen:
+            subprocess.run([sys.executable, "-m", "bench", name], check=True)
+        return
+    run_suite(chosen[0])
+
+
+def run_suite(name: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "continuum.settings")
     if "DATABASE_URL" not in os.environ:
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}"
+        os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DIR / SUITES[name]}"
     import django
 
     django.setup()
-    from bench import people_bench
+    if name == "people":
+        from bench import people_bench
 
-    people_bench.run(sys.argv[1:])
+        people_bench.run()
+    else:
+        from bench import frontdoor_bench
+
+        frontdoor_bench.run()
 
 
 if __name__ == "__main__":

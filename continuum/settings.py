@@ -171,3 +171,51 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CONTINUUM_LOG_LEVEL", "WARNING")},
 }
+
+# --- The API for partner agencies' systems (continuum.api; see docs/api.md) -------------------
+# Token authentication only (no sessions, so no CSRF and no sign-in pages), JSON only, and one
+# error shape: {"errors": {"<field path, header or 'request'>": ["<message>", ...]}}.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "continuum.api"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["continuum.api.authentication.AgencyTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["continuum.api.throttling.PerTokenRateThrottle"],
+    # Per token; "N/second", "N/minute", "N/hour" or "N/day".
+    "DEFAULT_THROTTLE_RATES": {
+        "api_writes": os.environ.get("CONTINUUM_API_WRITE_RATE", "120/minute"),
+        "api_reads": os.environ.get("CONTINUUM_API_READ_RATE", "600/minute"),
+    },
+    "EXCEPTION_HANDLER": "continuum.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "LIST_SERIALIZER_ERRORS_AS_DICT": True,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Continuum front door API",
+    "DESCRIPTION": (
+        "For partner agencies' systems to send contacts to the front door (police domestic-abuse "
+        "notifications and others) and read back their status and outcome. Every request carries "
+        "the agency's token (`Authorization: Bearer ...`); every POST an `Idempotency-Key`. "
+        'Errors are `{"errors": {"<where>": ["<what is wrong>"]}}`. See docs/api.md.'
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema says nothing about anyone: partners' developers read it before they have a token.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ApiRouteEnum": "continuum.api.serializers.API_ROUTE_CHOICES",
+        "RouteEnum": "continuum.frontdoor.catalogue.Route",
+        "ConsentEnum": "continuum.frontdoor.catalogue.Consent",
+        "WorryEnum": "continuum.frontdoor.catalogue.Worry",
+        "StatusEnum": "continuum.frontdoor.catalogue.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "continuum.api.schema.forbid_unknown_fields",
+    ],
+}

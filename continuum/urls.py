@@ -17,4 +17,5 @@ urlpatterns = [
     path("people/", include("continuum.people.urls")),
     path("access/", include("continuum.access.urls")),
     path("", include("continuum.frontdoor.urls")),
+    path("api/", include("continuum.api.urls")),
 ]

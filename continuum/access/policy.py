@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from continuum.frontdoor.models import Contact, ContactChild, PartnerCheck
+from continuum.frontdoor.models import Contact, ContactChild, EncompassNotification, PartnerCheck
 from continuum.people.models import Allocation, Person, RestrictionLevel
 
 from .models import BreakGlassGrant, RecordRestriction, User
@@ -238,8 +238,33 @@ def checks_for(user: User) -> QuerySet[PartnerCheck]:
 
 
 def _about_a_hidden_child(user: User, contact: OuterRef) -> Exists:
-    """True for a contact naming a child whose restricted record `user` may not open."""
-    hidden_people = Person.objects.filter(restriction=RestrictionLevel.RESTRICTED).exclude(
-        pk__in=people_visible_to(user).values("pk")
+    """True for a contact naming a child whose restricted record `user` may not open.
+
+    Only restricted records are looked at (the same rule as `people_visible_to` for them:
+    named on the record, or break-glass in force), so the check stays cheap however large the
+    register is.
+    """
+    named = RecordRestriction.objects.filter(person=OuterRef("person"), user=user)
+    glass = BreakGlassGrant.objects.in_force().filter(person=OuterRef("person"), user=user)
+    hidden = (
+        ContactChild.objects.filter(contact=contact, person__restriction=RestrictionLevel.RESTRICTED)
+        .exclude(Exists(named))
+        .exclude(Exists(glass))
     )
-    return Exists(ContactChild.objects.filter(contact=contact, person__in=hidden_people))
+    return Exists(hidden)
+
+
+# --- Operation Encompass ------------------------------------------------------------------------
+
+
+def encompass_notices_for(user: User) -> QuerySet[EncompassNotification]:
+    """Operation Encompass notices sent to `user`'s school, for its staff who answer partner checks.
+
+    Like partner checks, a notice about a child whose restricted record the user may not open is
+    left out.
+    """
+    if user.agency_id is None or not can(user, Permission.ANSWER_PARTNER_CHECK):
+        return EncompassNotification.objects.none()
+    return EncompassNotification.objects.filter(school_id=user.agency_id).exclude(
+        _about_a_hidden_child(user, OuterRef("child__contact"))
+    )

@@ -31,6 +31,11 @@ def decision_due(received_at: datetime) -> datetime:
     return end_of_day(due_day)
 
 
+def due_day(due_at: datetime) -> date:
+    """The day a deadline falls on in England: a deadline at midnight is the end of the day before."""
+    return england_date(due_at - timedelta(microseconds=1))
+
+
 def encompass_due(incident_at: datetime) -> datetime:
     """The start of the next school day after a domestic-abuse incident.
 
@@ -57,7 +62,7 @@ class Clock:
 
 def clock(due_at: datetime, now: datetime | None = None, finished_at: datetime | None = None) -> Clock:
     now = now or timezone.now()
-    due_day = england_date(due_at - timedelta(microseconds=1))
+    last_day = due_day(due_at)
     if finished_at is not None:
         if finished_at < due_at:
             return Clock(due_at, "Decided in time", "green", False)
@@ -65,11 +70,11 @@ def clock(due_at: datetime, now: datetime | None = None, finished_at: datetime |
     if now >= due_at:
         return Clock(due_at, f"Overdue by {_duration(now - due_at)}", "red", True)
     today = england_date(now)
-    if due_day == today:
+    if last_day == today:
         return Clock(due_at, "Due today", "orange", False)
-    if due_day == today + timedelta(days=1):
+    if last_day == today + timedelta(days=1):
         return Clock(due_at, "Due tomorrow", "blue", False)
-    return Clock(due_at, f"Due {due_day:%A} {due_day.day} {due_day:%B}", "blue", False)
+    return Clock(due_at, f"Due {last_day:%A} {last_day.day} {last_day:%B}", "blue", False)
 
 
 def _duration(delta: timedelta) -> str:

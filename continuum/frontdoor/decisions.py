@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from continuum.access import audit
 from continuum.access.audit import Action, Actor
+from continuum.access.models import User
 from continuum.access.policy import Permission
 from continuum.earlyhelp.models import EarlyHelpEpisode
 from continuum.socialcare.models import Referral
@@ -141,6 +144,7 @@ def sign_off(actor: Actor, decision: Decision, *, agree: bool, note: str = "") -
             _complete(actor, decision)
         else:
             decision.delete()
+            _tell_decider_sent_back(decision, user, note.strip())
         audit.record(
             actor,
             Action.UPDATE,
@@ -150,6 +154,16 @@ def sign_off(actor: Actor, decision: Decision, *, agree: bool, note: str = "") -
         )
         _update_contact_status(actor, contact)
     return decision
+
+
+def _tell_decider_sent_back(decision: Decision, manager: User, note: str) -> None:
+    """The sent-back decision is gone, so its maker is e-mailed the manager's note to act on."""
+    decider = decision.decided_by
+    if not decider.email:
+        return
+    context = {"decision": decision, "contact": decision.child.contact, "manager": manager, "note": note}
+    body = render_to_string("frontdoor/staff/email/sent_back.txt", context)
+    send_mail(f"Decision sent back: {decision.child.contact.reference}", body, None, [decider.email])
 
 
 def _complete(actor: Actor, decision: Decision) -> None:

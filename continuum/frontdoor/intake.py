@@ -21,6 +21,7 @@ from .catalogue import (
     RECORDED_ROUTES,
     Route,
     Status,
+    Worry,
     referral_source_for,
 )
 from .models import (
@@ -42,6 +43,9 @@ from .steps import (
     validate_child,
 )
 from .triage import notify_school_if_due
+
+# Clocks on partners' machines drift: a time a minute or two ahead of ours is still "now".
+CLOCK_TOLERANCE = timedelta(minutes=5)
 
 # --- Contacts by other routes -----------------------------------------------------------------
 
@@ -74,7 +78,13 @@ def receive_from_agency(
     received_at: datetime | None = None,
     **fields: Any,
 ) -> Contact:
-    """A contact sent by a partner agency's system (a police notification, for example)."""
+    """A contact sent by a partner agency's system (a police notification, for example).
+
+    A child may name their school by its URN (`school_urn`), as partner systems know schools;
+    the school must be a partner agency with that URN as its external code. A police
+    notification needs the time of the incident and the police reference: Operation Encompass
+    counts from the incident, and the front door asks the police about it by its reference.
+    """
     user = user_of(actor)
     require(policy.can(user, Permission.SUBMIT_REFERRAL))
     if route not in (Route.POLICE_NOTIFICATION, Route.PARTNER_SYSTEM):
@@ -83,13 +93,51 @@ def receive_from_agency(
         user.agency is None or user.agency.agency_type != AgencyType.POLICE
     ):
         raise ValidationError({"route": "Only a police force sends domestic-abuse notifications"})
+    received_at = received_at or timezone.now()
+    child_rows = [dict(row) for row in children]
+    errors = _school_problems(child_rows)
+    if route == Route.POLICE_NOTIFICATION:
+        errors.update(_notification_problems(fields, received_at))
+    if errors:
+        raise ValidationError(errors)
     contact = Contact(
         route=route,
         submitted_by=user,
         referrer_agency=user.agency,
         referrer_organisation=user.agency.name if user.agency else "",
     )
-    return _take_in(actor, contact, received_at or timezone.now(), children, household, fields)
+    return _take_in(actor, contact, received_at, child_rows, household, fields)
+
+
+def _school_problems(children: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Turn each child's `school_urn` into their school, in place; say which URNs are not known."""
+    errors: dict[str, list[str]] = {}
+    for index, row in enumerate(children):
+        urn = str(row.pop("school_urn", "") or "").strip()
+        if not urn:
+            continue
+        school = Agency.objects.filter(
+            agency_type=AgencyType.SCHOOL, external_code=urn, is_active=True
+        ).first()
+        if school is None:
+            errors[f"children[{index}].school_urn"] = [
+                f"No school with URN {urn} is a partner in Continuum: check the URN, or leave it out "
+                "and tell the front door the school another way"
+            ]
+        row["school"] = school
+    return errors
+
+
+def _notification_problems(fields: dict[str, Any], received_at: datetime) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    incident_at = fields.get("incident_at")
+    if incident_at is None:
+        errors["incident_at"] = ["Enter the date and time of the incident"]
+    elif incident_at > received_at + CLOCK_TOLERANCE:
+        errors["incident_at"] = ["The incident must have happened before the notification was received"]
+    if not str(fields.get("police_reference") or "").strip():
+        errors["police_reference"] = ["Enter the police reference for the incident"]
+    return errors
 
 
 def _take_in(
@@ -103,8 +151,11 @@ def _take_in(
     check_fields(fields, CONTACT_FIELDS)
     for name, value in fields.items():
         setattr(contact, name, value)
-    if received_at > timezone.now() + timedelta(minutes=5):
+    if received_at > timezone.now() + CLOCK_TOLERANCE:
         raise ValidationError({"received_at": "The date and time received must be in the past"})
+    unknown_worries = [worry for worry in contact.worries if worry not in Worry.values]
+    if unknown_worries:
+        raise ValidationError({"worries": f"Not a worry on the list: {', '.join(map(str, unknown_worries))}"})
     child_rows = [ContactChild(**only(row, CHILD_FIELDS)) for row in children]
     household_rows = [HouseholdMember(**only(row, HOUSEHOLD_FIELDS)) for row in household]
     if not child_rows:

@@ -166,7 +166,8 @@ def user_of(actor: Actor) -> User:
 def submission_problems(contact: Contact) -> dict[str, str]:
     """What stops this contact being submitted, by field name, in the order the form asks."""
     problems: dict[str, str] = {}
-    if not contact.referrer_name.strip():
+    # An anonymous caller gives no name: that is what makes the contact anonymous.
+    if not contact.referrer_name.strip() and contact.route != Route.ANONYMOUS:
         problems["referrer_name"] = "Enter your name"
     if not (contact.referrer_email or contact.referrer_phone) and contact.route != Route.ANONYMOUS:
         problems["referrer_email"] = (

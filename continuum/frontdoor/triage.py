@@ -33,15 +33,18 @@ from .models import (
 )
 from .steps import (
     CHECK_TURNAROUND,
+    CHILD_FIELDS,
     CONTACT_FIELDS,
     audit_children,
     check_fields,
     contact_consent_problems,
+    only,
     require,
     require_front_door,
     require_open,
     start_screening,
     user_of,
+    validate_child,
 )
 
 # --- Triage -------------------------------------------------------------------------------------
@@ -70,6 +73,29 @@ def allocate(actor: Actor, contact: Contact, worker: User) -> Contact:
         contact.save(update_fields=["allocated_to", "allocated_at", "status", "updated_at"])
         audit.record(actor, Action.UPDATE, contact, purpose="allocated", details={"worker": worker.username})
     return contact
+
+
+def add_child(actor: Actor, contact: Contact, **fields: Any) -> ContactChild:
+    """Add a brother, sister or unborn baby the front door learns of while screening an open contact."""
+    require_front_door(actor, contact, Permission.WORK_FRONT_DOOR)
+    require_open(contact)
+    child = ContactChild(contact=contact, **only(fields, CHILD_FIELDS))
+    validate_child(child)
+    with transaction.atomic():
+        child.save()
+        # A new child has no decision yet, so a contact waiting for sign-off is being screened again.
+        if contact.status in (Status.AWAITING_TRIAGE, Status.AWAITING_SIGN_OFF):
+            contact.status = Status.IN_PROGRESS
+            contact.save(update_fields=["status", "updated_at"])
+        audit.record(
+            actor,
+            Action.CREATE,
+            child,
+            purpose="added a child to a contact",
+            details={"fields": sorted(fields)},
+        )
+        notify_school_if_due(child)
+    return child
 
 
 def link_child(actor: Actor, child: ContactChild, person: Person) -> ContactChild:
@@ -152,7 +178,7 @@ def ask_partner_check(
     require_front_door(actor, contact, Permission.WORK_FRONT_DOOR)
     require_open(contact)
     now = timezone.now()
-    due_at = due_at or min(now + CHECK_TURNAROUND, contact.due_at or now + CHECK_TURNAROUND)
+    due_at = due_at or check_due(contact, now)
     check = PartnerCheck(
         contact=contact, agency=agency, question=question.strip(), asked_by=user, due_at=due_at
     )
@@ -169,6 +195,18 @@ def ask_partner_check(
         audit.record(actor, Action.CREATE, check, purpose=f"asked {agency} for a partner check")
     notifications.check_asked(check)
     return check
+
+
+def check_due(contact: Contact, now: datetime) -> datetime:
+    """Within the turnaround, or by the contact's own deadline if that comes sooner.
+
+    A contact already overdue still gets the full turnaround: a deadline in the past would
+    only tell the agency it was late before it had been asked.
+    """
+    due_at = now + CHECK_TURNAROUND
+    if contact.due_at is not None and now < contact.due_at < due_at:
+        return contact.due_at
+    return due_at
 
 
 def open_check(actor: Actor, check: PartnerCheck) -> None:

@@ -1,5 +1,9 @@
-"""Filled in by the part of the front door this module serves."""
+"""The front door's figures: counts and percentages for managers, analysts and the board."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from . import figures_views
+
+urlpatterns: list[URLPattern] = [
+    path("front-door/figures/", figures_views.figures_page, name="figures"),
+]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from continuum.access.models import Agency, Team, User
@@ -52,12 +53,20 @@ class DemoAccount:
 
 
 def build_demo(progress: Callable[[str], None]) -> Summary | None:
-    """Creates the demo partnership if the database has no people; returns None if it already had some."""
+    """Creates the demo partnership if the database has no people; returns None if it already had some.
+
+    The demo is generated as on the day before it is built, so that the front door's queue is
+    current: contacts that arrived yesterday are due today, and the overdue ones are days late,
+    not months. (Generating without a reference date stays on the profile's fixed date.)
+    """
     if Person.objects.exists():
         return None
     create_personas(DEMO_PASSWORD)
-    summary = generate_partnership(get_profile(DEMO_PROFILE), DEMO_SEED, progress)
-    create_walkthrough_family(get_profile(DEMO_PROFILE).reference_date)
+    reference_date = timezone.localdate() - timedelta(days=1)
+    summary = generate_partnership(
+        get_profile(DEMO_PROFILE), DEMO_SEED, progress, reference_date=reference_date
+    )
+    create_walkthrough_family(reference_date)
     return summary
 
 
@@ -102,6 +111,7 @@ def describe_demo(accounts: list[DemoAccount]) -> list[str]:
         "or print the current code with `make code USER=tom`.",
         'Walkthrough: sign in as tom and search for "Jaden Smyth": it finds Jayden Smith',
         "(born 14 June 2017), allocated to Nadia in Assessment Team 1.",
+        "Front door: tom has contacts allocated to him in the queue, and aisha has a decision to sign off.",
         "",
     ]
     return lines

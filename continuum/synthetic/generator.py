@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from django.db import transaction
@@ -22,6 +22,9 @@ from continuum.people.models import ExternalIdentifier, Person
 
 from .agencies import create_agencies
 from .caseloads import Caseloads
+from .contact_writer import FrontDoorCounts
+from .families import FamilyIndex
+from .front_door import families_share, generate_front_door
 from .households import HouseholdPlanner
 from .names import NamePools
 from .personas import DEMO_PASSWORD, create_personas
@@ -44,6 +47,7 @@ class Summary:
     staff: int
     counts: Counts
     seconds: float
+    front_door: FrontDoorCounts = field(default_factory=FrontDoorCounts)
 
 
 def _quiet(message: str) -> None:
@@ -58,14 +62,14 @@ def generate_partnership(
     if reference_date is not None:
         profile = replace(profile, reference_date=reference_date)
     with transaction.atomic():
-        counts = _generate(profile, seed, progress)
+        counts, front_door = _generate(profile, seed, progress)
         # Bulk writes skip the per-record services, so the run is audited as one entry, in the
         # same transaction: the people exist if and only if the entry saying who made them does.
         audit.record(
             Actor.command("generate_partnership"),
             Action.CREATE,
             purpose="synthetic partnership for a demo or test",
-            details={"profile": profile.name, "seed": seed, **asdict(counts)},
+            details={"profile": profile.name, "seed": seed, **asdict(counts), **asdict(front_door)},
         )
     return Summary(
         profile.name,
@@ -75,10 +79,11 @@ def generate_partnership(
         User.objects.count(),
         counts,
         time.perf_counter() - started,
+        front_door,
     )
 
 
-def _generate(profile: Profile, seed: int, progress: Progress) -> Counts:
+def _generate(profile: Profile, seed: int, progress: Progress) -> tuple[Counts, FrontDoorCounts]:
     rng = random.Random(seed)
     personas = create_personas(DEMO_PASSWORD)
     pools = NamePools(rng, seed)
@@ -95,7 +100,9 @@ def _generate(profile: Profile, seed: int, progress: Progress) -> Counts:
     restricted = set(
         rng.sample(range(profile.households), min(profile.restricted_households, profile.households))
     )
-    writer = HouseholdWriter(staff.slots)
+    # The families' notes draw on their own random numbers, so the people are the same with or without them.
+    families = FamilyIndex(random.Random(f"families {seed}"), families_share(profile))
+    writer = HouseholdWriter(staff.slots, families)
     step = max(1, profile.households // 20)  # a progress line every 5%
     for index in range(profile.households):
         household, district = planner.plan()
@@ -112,7 +119,8 @@ def _generate(profile: Profile, seed: int, progress: Progress) -> Counts:
         f"Restricted records: {writer.counts.restricted} people in {len(writer.restricted)} staff families "
         f"({named} named readers)"
     )
-    return writer.counts
+    front_door = generate_front_door(seed, profile, agencies, families.families, progress)
+    return writer.counts, front_door
 
 
 def _identifiers_in_use() -> dict[str, Collection[str]]:
@@ -154,4 +162,21 @@ def describe(summary: Summary) -> list[str]:
         f"  partner identifiers {counts.identifiers:>9,}",
         f"  allocations         {counts.allocations:>9,}",
         f"  restricted people   {counts.restricted:>9,}",
+        *_describe_front_door(summary.front_door),
+    ]
+
+
+def _describe_front_door(counts: FrontDoorCounts) -> list[str]:
+    if not counts.contacts:
+        return []
+    return [
+        f"  contacts            {counts.contacts:>9,}  ({counts.open_contacts:,} still open)",
+        f"  children on them   {counts.contact_children:>10,}  ({counts.unlinked_children:,} not yet linked)",
+        f"  household members   {counts.household_members:>9,}",
+        f"  partner checks      {counts.partner_checks:>9,}",
+        f"  joint screenings    {counts.screenings:>9,}",
+        f"  decisions           {counts.decisions:>9,}",
+        f"  referrals           {counts.referrals:>9,}  (+{counts.earlier_referrals:,} from the year before)",
+        f"  early help episodes {counts.early_help:>9,}",
+        f"  Encompass notices   {counts.encompass_notices:>9,}",
     ]

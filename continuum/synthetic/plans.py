@@ -45,6 +45,7 @@ class PlannedPerson:
     upn: str = ""
     lives_elsewhere: bool = False  # a parent who is not part of the household
     joined: date | None = None  # when a step-parent or grandparent came to live with the family
+    school: Agency | None = None  # the school a school-age child attends now
     other_names: list[PlannedName] = field(default_factory=list)
     identifiers: list[tuple[Agency, str, str]] = field(default_factory=list)
     residences: list[PlannedResidence] = field(default_factory=list)
@@ -82,6 +83,7 @@ class PlannedHousehold:
     allocations: list[PlannedAllocation] = field(default_factory=list)
     moves: int = 0
     restricted: bool = False
+    practice: Agency | None = None  # the GP practice the family is registered with
 
     def add(self, person: PlannedPerson) -> int:
         self.people.append(person)

@@ -41,6 +41,12 @@ class Profile:
     restricted_households: int
     # Nadia (the assessment social worker persona) carries this many children in the demo.
     persona_caseload: int = 10
+    # The front door: contacts in the year up to the reference date (seeds: Bradford 32,038 in
+    # 2019/20), how many of them are kept open at its end (the demo's queue, some overdue), and
+    # how many of the open contacts Tom (the front door social worker persona) is working on.
+    contacts_per_year: int = 0
+    open_queue: int = 0
+    persona_queue: int = 4
 
 
 def _teams(
@@ -92,6 +98,9 @@ PROFILES: dict[str, Profile] = {
             front_door_workers=2,
             restricted_households=1,
             persona_caseload=3,
+            contacts_per_year=60,
+            open_queue=4,
+            persona_queue=2,
         ),
         Profile(
             name="small",
@@ -105,6 +114,11 @@ PROFILES: dict[str, Profile] = {
             casework_teams=SMALL_CASEWORK,
             front_door_workers=6,
             restricted_households=3,
+            # Richer than the area's rate (about 120 a year for 520 children), as with casework, so
+            # that the demo's figures and history have something to show.
+            contacts_per_year=400,
+            open_queue=16,
+            persona_queue=5,
         ),
         Profile(
             name="bradford-2019-20",
@@ -118,6 +132,24 @@ PROFILES: dict[str, Profile] = {
             casework_teams=_casework(4, workers=8, caseload=18, waiting=15),
             front_door_workers=30,
             restricted_households=20,
+            contacts_per_year=32_038,
+            open_queue=30,
+            persona_queue=8,
+        ),
+        Profile(
+            name="front-door-bench",
+            description="For `make bench`: about 150,000 people and 100,000 front-door contacts a year.",
+            households=37_700,  # about four people a household: 150,000 people
+            reference_date=REFERENCE_DATE,
+            primary_schools=80,
+            secondary_schools=16,
+            gp_practices=40,
+            streets_per_district=110,
+            casework_teams=_casework(2, workers=8, caseload=18, waiting=15),
+            front_door_workers=30,
+            restricted_households=10,
+            contacts_per_year=100_000,
+            persona_queue=8,
         ),
     )
 }

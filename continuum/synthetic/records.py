@@ -40,8 +40,10 @@ class PartnerRecords:
 
     def add_to(self, household: PlannedHousehold, district: District) -> None:
         practice = self.agencies.practice_near(district, self.rng)
+        household.practice = practice.agency
         for person in household.people:
             school = self._school(person, district)
+            person.school = school
             self._identify(person, practice, school)
             self._name_variants(person, practice.agency, school)
 

@@ -22,6 +22,7 @@ from continuum.people.models import (
 from continuum.people.phonetics import name_key
 from continuum.people.validators import normalise_postcode
 
+from .families import FamilyIndex
 from .plans import PlannedHousehold, PlannedPerson, PlannedRelationship
 from .staff import CaseworkSlot
 
@@ -47,6 +48,8 @@ class Counts:
 @dataclass
 class HouseholdWriter:
     slots: list[CaseworkSlot]
+    # Notes on families the front door may hear about, kept as their people are saved.
+    families: FamilyIndex | None = None
     batch_size: int = BATCH_SIZE
     counts: Counts = field(default_factory=Counts)
     # Restricted households, kept with their saved people so that the restriction can name staff.
@@ -69,6 +72,8 @@ class HouseholdWriter:
             self._count(household)
             if household.restricted:
                 self.restricted.append((household, saved_people))
+            if self.families is not None:
+                self.families.add(household, saved_people)
         self._write_details(addresses, people)
         self._pending, self._pending_people = [], 0
 

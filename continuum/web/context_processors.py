@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from continuum.access import policy
+from continuum.access.policy import Permission
+from continuum.access.roles import AgencyType
 
 
 @dataclass(frozen=True)
@@ -19,8 +21,20 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
     if not user.is_authenticated or (user.needs_second_factor and not user.is_verified()):
         return {"navigation": []}
     items = [NavItem("Home", reverse("home"))]
+    if policy.can(user, Permission.WORK_FRONT_DOOR):
+        items.append(NavItem("Front door", reverse("frontdoor:queue")))
+    if policy.can(user, Permission.SIGN_OFF_DECISION):
+        items.append(NavItem("Sign-off", reverse("frontdoor:sign-off")))
     if policy.can(user, policy.Permission.SEARCH):
         items.append(NavItem("Find a person", reverse("people:search")))
+    if policy.can(user, Permission.SUBMIT_REFERRAL):
+        items.append(NavItem("My referrals", reverse("frontdoor:my-referrals")))
+    if user.agency is not None and policy.can(user, Permission.ANSWER_PARTNER_CHECK):
+        items.append(NavItem("Partner checks", reverse("frontdoor:checks")))
+        if user.agency.agency_type == AgencyType.SCHOOL:
+            items.append(NavItem("Operation Encompass", reverse("frontdoor:encompass")))
+    if policy.can(user, Permission.SEE_FIGURES):
+        items.append(NavItem("Front door figures", reverse("frontdoor:figures")))
     if policy.can(user, policy.Permission.MANAGE_USERS):
         items.append(NavItem("Users", reverse("access:users")))
     if policy.can(user, policy.Permission.SEARCH_AUDIT):

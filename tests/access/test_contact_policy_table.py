@@ -15,7 +15,7 @@ from continuum.access.policy import Permission
 from continuum.frontdoor import services
 from continuum.frontdoor.models import Contact
 from continuum.people.models import RestrictionLevel
-from tests.frontdoor.helpers import actor, phone_contact
+from tests.frontdoor.helpers import actor, agency_of, phone_contact
 from tests.people.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def contacts(personas: dict[str, User]) -> dict[str, Contact]:
     aisha = personas["aisha"]
     standard = phone_contact(personas["tom"])
     restricted = phone_contact(personas["tom"])
-    secret = PersonFactory(restriction=RestrictionLevel.RESTRICTED)
+    secret = PersonFactory.create(restriction=RestrictionLevel.RESTRICTED)
     RecordRestriction.objects.create(person=secret, user=aisha, added_by=aisha)
     child = restricted.children.get()
     services.link_child(actor(aisha), child, secret)
@@ -81,7 +81,7 @@ def test_a_partner_check_is_seen_only_by_the_agency_asked(
     personas: dict[str, User], contacts: dict[str, Contact]
 ) -> None:
     tom, dan, priya = personas["tom"], personas["dan"], personas["priya"]
-    check = services.ask_partner_check(actor(tom), contacts["standard"], dan.agency, "Any call-outs?")
+    check = services.ask_partner_check(actor(tom), contacts["standard"], agency_of(dan), "Any call-outs?")
     assert list(policy.checks_for(dan)) == [check]
     assert not policy.checks_for(priya).exists()
     assert not policy.checks_for(personas["alex"]).exists()

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from continuum.access.audit import Actor, Channel
-from continuum.access.models import User
+from continuum.access.models import Agency, User
 from continuum.frontdoor import services
 from continuum.frontdoor.catalogue import Consent, Route, Worry
 from continuum.frontdoor.models import Contact
@@ -19,11 +19,18 @@ def actor(user: User) -> Actor:
     return Actor(user=user, channel=Channel.PAGE)
 
 
+def agency_of(user: User) -> Agency:
+    assert user.agency is not None, f"{user} works for no agency"
+    return user.agency
+
+
 def level(number: int) -> NeedLevel:
     return ThresholdFramework.objects.in_force().levels.get(number=number)
 
 
-def child(given_name: str = "Ava", family_name: str = "Testchild", born: date = date(2016, 5, 4)) -> dict[str, Any]:
+def child(
+    given_name: str = "Ava", family_name: str = "Testchild", born: date = date(2016, 5, 4)
+) -> dict[str, Any]:
     return {"given_name": given_name, "family_name": family_name, "date_of_birth": born}
 
 

@@ -16,7 +16,7 @@ from continuum.frontdoor.models import Contact
 from continuum.socialcare.models import Referral
 from tests.people.factories import PersonFactory
 
-from .helpers import actor, level
+from .helpers import actor, agency_of, level
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def _priyas_referral(priya: User) -> Contact:
 
 def test_a_marf_for_two_siblings_ends_in_a_referral_and_early_help(personas: dict[str, User]) -> None:
     priya, tom, dan = personas["priya"], personas["tom"], personas["dan"]
-    known = PersonFactory(given_name="Jayden", family_name="Smith", date_of_birth=date(2014, 2, 11))
+    known = PersonFactory.create(given_name="Jayden", family_name="Smith", date_of_birth=date(2014, 2, 11))
 
     contact = _priyas_referral(priya)
     services.submit_referral(actor(priya), contact)
@@ -61,16 +61,22 @@ def test_a_marf_for_two_siblings_ends_in_a_referral_and_early_help(personas: dic
     jaden, lily = contact.children.order_by("pk")
     services.link_child(actor(tom), jaden, known)
     services.add_child_to_index(actor(tom), lily)
-    check = services.ask_partner_check(actor(tom), contact, dan.agency, "Any call-outs to this address?")
+    check = services.ask_partner_check(actor(tom), contact, agency_of(dan), "Any call-outs to this address?")
     services.open_check(actor(dan), check)
     services.answer_partner_check(actor(dan), check, "Two domestic incidents this year, no arrests.")
 
     services.decide(
-        actor(tom), jaden, level=level(4), outcome=Outcome.STRATEGY_DISCUSSION, rationale="Injury and disclosure."
+        actor(tom),
+        jaden,
+        level=level(4),
+        outcome=Outcome.STRATEGY_DISCUSSION,
+        rationale="Injury and disclosure.",
     )
     contact.refresh_from_db()
     assert contact.status == Status.IN_PROGRESS
-    services.decide(actor(tom), lily, level=level(3), outcome=Outcome.EARLY_HELP, rationale="Support for mum.")
+    services.decide(
+        actor(tom), lily, level=level(3), outcome=Outcome.EARLY_HELP, rationale="Support for mum."
+    )
 
     contact.refresh_from_db()
     assert contact.status == Status.DECIDED and contact.referrer_told_at is not None

@@ -10,6 +10,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from continuum.frontdoor.models import ContactChild
 from continuum.people.models import Person
 from continuum.synthetic.generator import Summary, generate_partnership
 from continuum.synthetic.profiles import get_profile
@@ -37,6 +38,18 @@ def people_digest() -> str:
         Person.objects.values_list(
             "kind", "given_name", "middle_names", "family_name", "date_of_birth",
             "expected_date_of_delivery", "sex", "ethnicity", "nhs_number", "upn",
+        )
+    )  # fmt: skip
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def contacts_digest() -> str:
+    """A fingerprint of every contact and what became of each child, independent of database ids."""
+    rows = sorted(
+        repr(row) for row in ContactChild.objects.values_list(
+            "contact__received_at", "contact__route", "contact__referral_source", "contact__status",
+            "contact__consent", "contact__child_voice", "contact__referrer_name", "given_name", "family_name",
+            "date_of_birth", "person__nhs_number", "decision__outcome", "decision__decided_at",
         )
     )  # fmt: skip
     return hashlib.sha256(repr(rows).encode()).hexdigest()
