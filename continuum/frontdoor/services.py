@@ -19,6 +19,7 @@ from .marf import (
 )
 from .steps import submission_problems
 from .triage import (
+    add_child,
     add_child_to_index,
     allocate,
     answer_partner_check,
@@ -33,6 +34,7 @@ from .triage import (
 )
 
 __all__ = [
+    "add_child",
     "add_child_to_index",
     "allocate",
     "answer_partner_check",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from continuum.access.models import Agency
 from continuum.people.forms import GovukDateField
 from continuum.people.validators import normalise_postcode, validate_postcode
+from continuum.statutory import codes
 from continuum.statutory.models import NeedLevel
 from continuum.statutory.timescales import ENGLAND
 
@@ -162,6 +163,13 @@ class RecordContactForm(ConsentFieldsForm, ChildFieldsForm):
         required=False,
         empty_label="Not a partner agency",
     )
+    referral_source = forms.ChoiceField(
+        label="Referral source (optional)",
+        help_text="Who the referrer is, in the DfE's terms. Leave it to be worked out from how the contact "
+        "came in and the referrer's agency",
+        choices=[("", "Work it out for me"), *codes.REFERRAL_SOURCE.choices()],
+        required=False,
+    )
     referrer_phone = text_field("Phone number", required=False, max_length=30)
     referrer_email = forms.EmailField(
         label="E-mail address",
@@ -200,6 +208,7 @@ class RecordContactForm(ConsentFieldsForm, ChildFieldsForm):
         "referrer_role",
         "referrer_organisation",
         "referrer_agency",
+        "referral_source",
         "referrer_phone",
         "referrer_email",
         "given_name",
@@ -256,6 +265,8 @@ class RecordContactForm(ConsentFieldsForm, ChildFieldsForm):
             "worries": data["worries"],
             "referrer_level": data["referrer_level"],
         }
+        if data["referral_source"]:
+            details["referral_source"] = data["referral_source"]
         for name in (
             "referrer_name",
             "referrer_role",

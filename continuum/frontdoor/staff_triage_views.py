@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from continuum.access import policy
 from continuum.access.policy import Permission
 
-from . import services, triage
+from . import services
 from .catalogue import ScreeningView
 from .models import Contact, ContactChild
 from .staff_common import (
@@ -122,7 +122,7 @@ def child_new(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         details = form.child_details()
         added: list[ContactChild] = []
-        if _step(form, lambda: added.append(triage.add_child(actor(request), contact, **details))):
+        if _step(form, lambda: added.append(services.add_child(actor(request), contact, **details))):
             messages.success(request, f"{added[0].name} has been added to the contact")
             return back_to_contact(contact, f"child-{added[0].pk}")
     return _action_page(

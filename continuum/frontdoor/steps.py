@@ -49,6 +49,7 @@ CONTACT_FIELDS = frozenset(
         "request",
         "incident_at",
         "police_reference",
+        "referral_source",
     }
 )
 CHILD_FIELDS = frozenset(
