@@ -12,6 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from continuum.access import triggers
 from continuum.access.models import User
+from continuum.statutory import thresholds
+from continuum.statutory.models import NeedLevel, ThresholdFramework
 from continuum.synthetic.personas import create_personas
 
 
@@ -38,16 +40,32 @@ def signed_in(client: Client, personas: dict[str, User]) -> Callable[[str], Clie
 
 
 @pytest.fixture(autouse=True)
+def _continuum_of_need(request: pytest.FixtureRequest) -> None:
+    """The Continuum of Need is configuration loaded by a data migration. A transactional test
+    empties every table when it ends, so tests that use the database put it back first."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if uses_db:
+        request.getfixturevalue("transactional_db" if _is_transactional(request) else "db")
+        thresholds.load(ThresholdFramework, NeedLevel)
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
 def _audit_triggers_out_of_the_way_of_flush(request: pytest.FixtureRequest) -> object:
     """Transactional tests end by emptying every table, which the append-only triggers refuse.
 
     So around such tests the triggers are put back at the start and taken away just before the
     flush; ordinary tests roll back instead and keep the triggers from the migration.
     """
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(request.fixturenames)
-    )
+    transactional = _is_transactional(request)
     if transactional:
         request.getfixturevalue("transactional_db")
         triggers.install(connection)

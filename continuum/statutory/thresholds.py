@@ -7,6 +7,7 @@ a partnership replaces it with its own guidance as a new framework version.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 FRAMEWORK = {
     "name": "Continuum of Need",
@@ -68,3 +69,12 @@ LEVELS = (
         "is_child_protection": True,
     },
 )
+
+
+def load(framework_model: Any, level_model: Any) -> None:
+    """Add this framework and its levels unless they are there (the migration and tests call it)."""
+    framework, _ = framework_model.objects.get_or_create(
+        name=FRAMEWORK["name"], version=FRAMEWORK["version"], defaults=FRAMEWORK
+    )
+    for level in LEVELS:
+        level_model.objects.get_or_create(framework=framework, number=level["number"], defaults=level)

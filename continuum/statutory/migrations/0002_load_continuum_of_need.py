@@ -2,15 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from continuum.statutory.thresholds import FRAMEWORK, LEVELS
+    from continuum.statutory.thresholds import load as load_levels
 
-    ThresholdFramework = apps.get_model("statutory", "ThresholdFramework")
-    NeedLevel = apps.get_model("statutory", "NeedLevel")
-    framework, _ = ThresholdFramework.objects.get_or_create(
-        name=FRAMEWORK["name"], version=FRAMEWORK["version"], defaults=FRAMEWORK
-    )
-    for level in LEVELS:
-        NeedLevel.objects.get_or_create(framework=framework, number=level["number"], defaults=level)
+    load_levels(apps.get_model("statutory", "ThresholdFramework"), apps.get_model("statutory", "NeedLevel"))
 
 
 class Migration(migrations.Migration):
