@@ -25,7 +25,7 @@ from django.utils import timezone
 from continuum.frontdoor.models import Contact, ContactChild, EncompassNotification, PartnerCheck
 from continuum.people.models import Allocation, Person, RestrictionLevel
 
-from .models import BreakGlassGrant, RecordRestriction, User
+from .models import BreakGlassGrant, RecordRestriction, Team, User
 from .roles import (
     BREAK_GLASS_ROLES,
     CASEWORK_ROLES,
@@ -36,6 +36,7 @@ from .roles import (
     REFERRER_ROLES,
     SEARCH_ROLES,
     SIGN_OFF_ROLES,
+    TEAM_WORK_ROLES,
     Role,
 )
 
@@ -59,6 +60,10 @@ class Permission(StrEnum):
     SIGN_OFF_DECISION = "sign_off_decision"
     ANSWER_PARTNER_CHECK = "answer_partner_check"
     SEE_FIGURES = "see_figures"
+    # The child's journey.
+    SEE_OWN_WORK = "see_own_work"  # "My work": what is due for the children allocated to you
+    SEE_TEAM_WORK = "see_team_work"  # a manager's view of what is due across their team
+    RECORD_WORK = "record_work"  # record a step of the journey on a child's record
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,15 @@ _GENERAL_RULES: dict[Permission, tuple[frozenset[str], str]] = {
     Permission.SIGN_OFF_DECISION: (SIGN_OFF_ROLES, "only front door managers sign off decisions"),
     Permission.ANSWER_PARTNER_CHECK: (PARTNER_CHECK_ROLES, "your role does not answer partner checks"),
     Permission.SEE_FIGURES: (FIGURES_ROLES, "the figures are for managers, analysts and the board"),
+    Permission.SEE_OWN_WORK: (CASEWORK_ROLES, "only practitioners with a caseload have My work"),
+    Permission.SEE_TEAM_WORK: (TEAM_WORK_ROLES, "only team managers see their team's work"),
 }
+
+
+def users_who_may(permission: Permission) -> QuerySet[User]:
+    """Active users whose roles give them `permission` (one not about a record): the same rule as `can`."""
+    roles, _ = _GENERAL_RULES[permission]
+    return User.objects.filter(is_active=True, role_assignments__role__in=roles).distinct()
 
 
 def _by_role(user: User, roles: set[str] | frozenset[str], refusal: str) -> Decision:
@@ -117,8 +130,10 @@ def decide(user: User, permission: Permission, person: Person) -> Decision:
         return Decision(False, _refusal(user, person))
     if permission == Permission.VIEW_ACCESS_LOG and not user.roles & ACCESS_LOG_ROLES:
         return Decision(False, "only social care staff and managers see who has viewed a record")
-    if permission == Permission.EDIT and basis.startswith("emergency"):
+    if permission in (Permission.EDIT, Permission.RECORD_WORK) and basis.startswith("emergency"):
         return Decision(False, "emergency access lets you read the record, not change it")
+    if permission == Permission.RECORD_WORK and not user.roles & CASEWORK_ROLES:
+        return Decision(False, "only the child's practitioners record their assessments, plans and visits")
     return Decision(True, basis)
 
 
@@ -191,6 +206,32 @@ def searchable_people(user: User) -> QuerySet[Person]:
     return Person.objects.filter(
         Q(restriction=RestrictionLevel.STANDARD) | Q(Exists(named)) | Q(Exists(glass))
     )
+
+
+def caseload_of(user: User) -> QuerySet[Person]:
+    """The children allocated to `user` themselves (not through a team): their "My work"."""
+    if not can(user, Permission.SEE_OWN_WORK):
+        return Person.objects.none()
+    allocated = _open_allocations(user).filter(worker=user, person=OuterRef("pk"))
+    return people_visible_to(user).filter(Exists(allocated))
+
+
+def teams_whose_work_is_seen_by(user: User) -> QuerySet[Team]:
+    """Teams whose caseload `user` may see: those they manage or belong to, for a team manager."""
+    if not can(user, Permission.SEE_TEAM_WORK):
+        return Team.objects.none()
+    return Team.objects.filter(Q(manager=user) | Q(members=user)).distinct()
+
+
+def team_caseload(user: User, team: Team) -> QuerySet[Person]:
+    """Children allocated to `team`, if `user` may see that team's work (and each child's record)."""
+    if not teams_whose_work_is_seen_by(user).filter(pk=team.pk).exists():
+        return Person.objects.none()
+    today = timezone.localdate()
+    allocated = Allocation.objects.filter(person=OuterRef("pk"), team=team).filter(
+        Q(ended__isnull=True) | Q(ended__gte=today)
+    )
+    return people_visible_to(user).filter(Exists(allocated))
 
 
 def break_glass_expiry() -> datetime:

@@ -81,3 +81,5 @@ FIGURES_ROLES = frozenset(
 )
 # Roles that may answer another agency's request for what they know about a family.
 PARTNER_CHECK_ROLES = REFERRER_ROLES - {Role.PARTNER_SYSTEM}
+# Roles that see what is due across a team's caseload.
+TEAM_WORK_ROLES = frozenset({Role.TEAM_MANAGER})

@@ -14,7 +14,7 @@ from continuum.access.audit import Action, Actor
 from continuum.access.models import User
 from continuum.access.policy import Permission
 from continuum.earlyhelp.models import EarlyHelpEpisode
-from continuum.socialcare.models import Referral
+from continuum.socialcare import services as socialcare
 from continuum.statutory import codes
 from continuum.statutory.models import NeedLevel, ThresholdFramework
 
@@ -30,6 +30,7 @@ from .models import (
     Contact,
     ContactChild,
     Decision,
+    SentBackDecision,
 )
 from .steps import (
     require_front_door,
@@ -143,6 +144,7 @@ def sign_off(actor: Actor, decision: Decision, *, agree: bool, note: str = "") -
             decision.save()
             _complete(actor, decision)
         else:
+            _keep_sent_back(decision, user, note.strip())
             decision.delete()
             _tell_decider_sent_back(decision, user, note.strip())
         audit.record(
@@ -156,8 +158,23 @@ def sign_off(actor: Actor, decision: Decision, *, agree: bool, note: str = "") -
     return decision
 
 
+def _keep_sent_back(decision: Decision, manager: User, note: str) -> SentBackDecision:
+    """Keep the decision as it was made before it is made again (nothing entered is lost)."""
+    return SentBackDecision.objects.create(
+        child=decision.child,
+        level=decision.level,
+        outcome=decision.outcome,
+        no_further_action_reason=decision.no_further_action_reason,
+        rationale=decision.rationale,
+        decided_by=decision.decided_by,
+        decided_at=decision.decided_at,
+        sent_back_by=manager,
+        note=note,
+    )
+
+
 def _tell_decider_sent_back(decision: Decision, manager: User, note: str) -> None:
-    """The sent-back decision is gone, so its maker is e-mailed the manager's note to act on."""
+    """The decision is to be made again, so its maker is e-mailed the manager's note to act on."""
     decider = decision.decided_by
     if not decider.email:
         return
@@ -174,26 +191,15 @@ def _complete(actor: Actor, decision: Decision) -> None:
     contact = child.contact
     person = child.person
     assert person is not None and contact.received_at is not None
-    user = user_of(actor)
     if decision.outcome == Outcome.EARLY_HELP:
-        episode = EarlyHelpEpisode.objects.create(
-            person=person, started=timezone.localdate(), contact_child=child, created_by=user
-        )
-        audit.record(
-            actor, Action.CREATE, episode, person_id=person.pk, purpose="early help from the front door"
-        )
+        if not EarlyHelpEpisode.objects.filter(person=person, ended__isnull=True).exists():
+            episode = EarlyHelpEpisode(person=person, started=timezone.localdate(), contact_child=child)
+            socialcare.record(actor, episode, "early help from the front door")
     elif decision.outcome in (Outcome.SOCIAL_WORK_ASSESSMENT, Outcome.STRATEGY_DISCUSSION):
+        # A child with an open case is not referred again: the contact joins the open referral.
         source = contact.referral_source or codes.REFERRAL_SOURCE.codes[-1].code
-        referral = Referral.objects.create(
-            person=person,
-            referral_date=timezone.localtime(contact.received_at).date(),
-            referral_source=source,
-            contact_child=child,
-            created_by=user,
-        )
-        audit.record(
-            actor, Action.CREATE, referral, person_id=person.pk, purpose="referral from the front door"
-        )
+        received = timezone.localtime(contact.received_at).date()
+        socialcare.open_referral(actor, person, received, source, contact_child=child)
 
 
 def _update_contact_status(actor: Actor, contact: Contact) -> None:

@@ -254,6 +254,32 @@ class Decision(models.Model):
         return self.get_outcome_display()
 
 
+class SentBackDecision(models.Model):
+    """A decision a manager sent back, kept as it was: nothing entered is lost.
+
+    The child's current `Decision` is the one being made again; this is the history before it.
+    """
+
+    child = models.ForeignKey(ContactChild, on_delete=models.PROTECT, related_name="sent_back_decisions")
+    level = models.ForeignKey(NeedLevel, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=30, choices=Outcome.choices)
+    no_further_action_reason = models.CharField(
+        max_length=30, choices=NoFurtherActionReason.choices, blank=True
+    )
+    rationale = models.TextField()
+    decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField()
+    sent_back_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    sent_back_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField()
+
+    class Meta:
+        ordering = ["sent_back_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} for {self.child}, sent back"
+
+
 class EncompassNotification(models.Model):
     """Operation Encompass: the school hears of a domestic-abuse incident before the next school day."""
 

@@ -10,8 +10,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from continuum.access.models import User
-from continuum.access.roles import PARTNER_CHECK_ROLES
+from continuum.access import policy
 
 from .models import Contact, EncompassNotification, PartnerCheck
 
@@ -41,5 +40,7 @@ def encompass(notice: EncompassNotification) -> None:
 
 
 def _agency_addresses(agency_id: int) -> list[str]:
-    staff = User.objects.filter(agency_id=agency_id, is_active=True).exclude(email="")
-    return sorted({user.email for user in staff if user.roles & PARTNER_CHECK_ROLES})
+    answering = policy.users_who_may(policy.Permission.ANSWER_PARTNER_CHECK)
+    return sorted(
+        set(answering.filter(agency_id=agency_id).exclude(email="").values_list("email", flat=True))
+    )

@@ -12,11 +12,9 @@ from datetime import datetime
 from typing import cast
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
-from django.utils import timezone
 
 from continuum.access import policy
 from continuum.access.models import User
-from continuum.access.roles import FRONT_DOOR_DECISION_ROLES
 
 from .catalogue import CheckStatus
 from .models import Contact, ContactChild, ContactQuerySet, Decision, PartnerCheck
@@ -58,9 +56,8 @@ def contacts_in_queue(
     to the earliest due first; an allocated worker id that is not a number matches nothing.
     """
     filters = filters or QueueFilters()
-    contacts: QuerySet[Contact] = cast(ContactQuerySet, policy.contacts_visible_to(user)).open()
-    if filters.overdue_only:
-        contacts = contacts.filter(due_at__lt=now or timezone.now())
+    visible = cast(ContactQuerySet, policy.contacts_visible_to(user))
+    contacts: QuerySet[Contact] = visible.overdue(now) if filters.overdue_only else visible.open()
     if filters.agency_type:
         contacts = contacts.filter(referrer_agency__agency_type=filters.agency_type)
     if filters.referral_source:
@@ -97,11 +94,7 @@ def _allocated(contacts: QuerySet[Contact], user: User, allocated_to: str) -> Qu
 
 def front_door_workers() -> QuerySet[User]:
     """Active staff who may be allocated a contact: those who decide at the front door."""
-    return (
-        User.objects.filter(is_active=True, role_assignments__role__in=FRONT_DOOR_DECISION_ROLES)
-        .distinct()
-        .order_by("first_name", "last_name", "pk")
-    )
+    return policy.users_who_may(policy.Permission.DECIDE_CONTACT).order_by("first_name", "last_name", "pk")
 
 
 def decisions_awaiting_sign_off(user: User) -> QuerySet[Decision]:

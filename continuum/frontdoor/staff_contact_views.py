@@ -24,7 +24,7 @@ from continuum.people.models import Person
 from . import clocks, history, services
 from .catalogue import ScreeningView
 from .clocks import Clock
-from .models import Contact, ContactChild, Decision, PartnerCheck, Screening
+from .models import Contact, ContactChild, Decision, PartnerCheck, Screening, SentBackDecision
 from .staff_common import actor, contact_or_404, open_contact, requires, user_of
 from .staff_forms import AllocateForm, AskCheckForm, SchoolForm, ScreeningForm
 
@@ -97,7 +97,13 @@ def _children(contact: Contact) -> list[ContactChild]:
     decisions = Decision.objects.select_related("level", "decided_by", "signed_off_by")
     return list(
         contact.children.select_related("person", "school")
-        .prefetch_related(Prefetch("decision", queryset=decisions))
+        .prefetch_related(
+            Prefetch("decision", queryset=decisions),
+            Prefetch(
+                "sent_back_decisions",
+                queryset=SentBackDecision.objects.select_related("level", "decided_by", "sent_back_by"),
+            ),
+        )
         .order_by("pk")
     )
 

@@ -256,6 +256,14 @@ class ExternalIdentifier(models.Model):
         return f"{self.system} {self.identifier}"
 
 
+class Service(models.TextChoices):
+    """The service a worker is allocated for: a child may have one of each at once."""
+
+    EARLY_HELP = "early_help", "Early help"
+    SOCIAL_CARE = "social_care", "Children's social care"
+    LEAVING_CARE = "leaving_care", "Leaving care"
+
+
 class Allocation(models.Model):
     """A worker and/or team working with a person for a period: the basis of need-to-know access.
 
@@ -270,6 +278,7 @@ class Allocation(models.Model):
     team = models.ForeignKey(
         "access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="allocations"
     )
+    service = models.CharField(max_length=20, choices=Service.choices, default=Service.SOCIAL_CARE)
     started = models.DateField(default=date.today)
     ended = models.DateField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)

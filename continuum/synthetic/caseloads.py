@@ -58,7 +58,8 @@ class Caseloads:
             elif kind == "children_in_care":
                 keep = person.kind == "child"
             else:
-                keep = person.kind in ("child", "unborn")
+                # Not unborn children: their journeys begin at the front door, before birth or after.
+                keep = person.kind == "child"
             if keep:
                 eligible.append(index)
         return eligible

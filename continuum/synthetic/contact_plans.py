@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .journey_plans import Journey, PlannedEarlyHelpEpisode
+
 
 @dataclass
 class Referrer:
@@ -50,14 +52,14 @@ class PlannedReferral:
     referral_date: date
     referral_source: str
     created_by_id: int
-    closed: date | None
+    journey: Journey | None = None  # what followed: its closure is the referral's
 
 
 @dataclass
 class PlannedEarlyHelp:
     started: date
-    ended: date | None
     created_by_id: int
+    episode: PlannedEarlyHelpEpisode | None = None  # what followed
 
 
 @dataclass

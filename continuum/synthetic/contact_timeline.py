@@ -34,6 +34,7 @@ from .contact_plans import (
 )
 from .families import Family
 from .front_door_staff import FrontDoorPeople
+from .journey_stage import Journeys
 
 OFFICE_OPENS, OFFICE_CLOSES = time(8, 30), time(17, 30)
 TRIAGE, SCREENING, SIGN_OFF = Status.AWAITING_TRIAGE, Status.IN_PROGRESS, Status.AWAITING_SIGN_OFF
@@ -53,11 +54,17 @@ class CheckedAgencies:
 
 class Timeline:
     def __init__(
-        self, rng: random.Random, people: FrontDoorPeople, agencies: CheckedAgencies, reference_date: date
+        self,
+        rng: random.Random,
+        people: FrontDoorPeople,
+        agencies: CheckedAgencies,
+        reference_date: date,
+        journeys: Journeys,
     ) -> None:
         self.rng = rng
         self.people = people
         self.agencies = agencies
+        self.journeys = journeys
         self.reference_date = reference_date
         self.as_at = clocks.end_of_day(reference_date)
 
@@ -86,6 +93,7 @@ class Timeline:
         self._follow_ons(contact)
         self._encompass(contact)
         self.snapshot(contact)
+        self._journeys(contact)
 
     # When the work happens -----------------------------------------------------------------------
 
@@ -200,31 +208,31 @@ class Timeline:
             )
 
     def _follow_ons(self, contact: PlannedContact) -> None:
-        rng = self.rng
         for child in contact.children:
             decision = child.decision
             if decision is None or decision.completed_at is None:
                 continue
             by = decision.signed_off_by_id or decision.decided_by_id
             if decision.outcome in REFERRAL_OUTCOMES:
-                referred = england_date(contact.received_at)
                 child.referral = PlannedReferral(
-                    referred, contact.referral_source, by, self._referral_closes(referred)
+                    england_date(contact.received_at), contact.referral_source, by
                 )
             elif decision.outcome == Outcome.EARLY_HELP:
-                started = england_date(decision.completed_at)
-                ended = started + timedelta(days=rng.randint(60, 300))
-                child.early_help = PlannedEarlyHelp(
-                    started, ended if ended <= self.reference_date else None, by
-                )
+                child.early_help = PlannedEarlyHelp(england_date(decision.completed_at), by)
 
-    def _referral_closes(self, referred: date) -> date | None:
-        """Seeds: 92% of referrals go on to further action; the rest close within days."""
-        if self.rng.random() < cal.REFERRAL_CLOSED_WITHOUT_ACTION:
-            closed = referred + timedelta(days=self.rng.randint(1, 10))
-        else:
-            closed = referred + timedelta(days=self.rng.randint(25, 250))
-        return closed if closed <= self.reference_date else None
+    def _journeys(self, contact: PlannedContact) -> None:
+        """What followed each referral and early help decision that took effect by the reference day."""
+        for child in contact.children:
+            referral, decision = child.referral, child.decision
+            if referral is not None and decision is not None:
+                strategy = decision.outcome == Outcome.STRATEGY_DISCUSSION
+                referral.journey = self.journeys.referral_from_front_door(
+                    child.person_id, referral.referral_date, referral.referral_source, strategy
+                )
+            if child.early_help is not None:
+                child.early_help.episode = self.journeys.early_help_from_front_door(
+                    child.person_id, child.early_help.started
+                )
 
     def _encompass(self, contact: PlannedContact) -> None:
         """Operation Encompass: the school hears of the incident, sent as the notification arrives."""

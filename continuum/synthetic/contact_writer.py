@@ -26,7 +26,7 @@ from continuum.frontdoor.models import (
 )
 from continuum.socialcare.models import Referral
 
-from .contact_plans import PlannedContact, PlannedContactChild, PlannedReferral
+from .contact_plans import PlannedContact, PlannedContactChild, PlannedEarlyHelp, PlannedReferral
 
 BATCH_SIZE = 2000
 REFERENCE_DIGITS = 7
@@ -57,12 +57,6 @@ class ContactWriter:
         self.levels = levels  # NeedLevel ids by level number, in the framework in force
         self.batch_size = batch_size
         self.counts = FrontDoorCounts()
-
-    def write_history(self, referrals: list[tuple[int, PlannedReferral]]) -> None:
-        Referral.objects.bulk_create(
-            [_referral(person_id, planned) for person_id, planned in referrals], batch_size=self.batch_size
-        )
-        self.counts.earlier_referrals += len(referrals)
 
     def write(self, contacts: list[PlannedContact]) -> None:
         for start in range(0, len(contacts), self.batch_size):
@@ -152,6 +146,7 @@ class ContactWriter:
 
     def _write_decisions(self, pairs: list[tuple[PlannedContactChild, ContactChild]]) -> None:
         decisions, referrals, early_help, notices = [], [], [], []
+        journeys, episodes = [], []
         for planned, child in pairs:
             if planned.encompass is not None:
                 notices.append(EncompassNotification(child=child, **vars(planned.encompass)))
@@ -173,21 +168,17 @@ class ContactWriter:
                     completed_at=decision.completed_at,
                 )
             )
-            if planned.referral is not None:
+            if planned.referral is not None and planned.referral.journey is not None:
                 referrals.append(_referral(planned.person_id, planned.referral, child))
-            if planned.early_help is not None:
-                early_help.append(
-                    EarlyHelpEpisode(
-                        person_id=planned.person_id,
-                        started=planned.early_help.started,
-                        ended=planned.early_help.ended,
-                        contact_child=child,
-                        created_by_id=planned.early_help.created_by_id,
-                    )
-                )
+                journeys.append(planned.referral.journey)
+            if planned.early_help is not None and planned.early_help.episode is not None:
+                early_help.append(_early_help(planned.person_id, planned.early_help, child))
+                episodes.append(planned.early_help.episode)
         Decision.objects.bulk_create(decisions)
-        Referral.objects.bulk_create(referrals)
-        EarlyHelpEpisode.objects.bulk_create(early_help)
+        for journey, referral in zip(journeys, Referral.objects.bulk_create(referrals), strict=True):
+            journey.referral_id = referral.pk
+        for episode, row in zip(episodes, EarlyHelpEpisode.objects.bulk_create(early_help), strict=True):
+            episode.episode_id = row.pk
         EncompassNotification.objects.bulk_create(notices)
         counts = self.counts
         counts.decisions += len(decisions)
@@ -215,12 +206,33 @@ def _child_fields(child: PlannedContactChild, worker_id: int) -> dict[str, objec
     }
 
 
-def _referral(person_id: int, planned: PlannedReferral, child: ContactChild | None = None) -> Referral:
+def _referral(person_id: int, planned: PlannedReferral, child: ContactChild) -> Referral:
+    """The referral a decision opened, closed (with its DfE reason) as its journey says."""
+    journey = planned.journey
+    assert journey is not None
     return Referral(
         person_id=person_id,
         referral_date=planned.referral_date,
         referral_source=planned.referral_source,
-        closed=planned.closed,
+        primary_need=journey.primary_need,
+        no_further_action=journey.no_further_action,
+        closed=journey.closed,
+        closure_reason=journey.closure_reason,
+        contact_child=child,
+        created_by_id=planned.created_by_id,
+    )
+
+
+def _early_help(person_id: int, planned: PlannedEarlyHelp, child: ContactChild) -> EarlyHelpEpisode:
+    episode = planned.episode
+    assert episode is not None
+    return EarlyHelpEpisode(
+        person_id=person_id,
+        started=planned.started,
+        ended=episode.ended,
+        outcome=episode.outcome,
+        lead_practitioner_id=episode.lead_practitioner_id,
+        consent_given_by=episode.consent_given_by,
         contact_child=child,
         created_by_id=planned.created_by_id,
     )

@@ -16,7 +16,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from continuum.frontdoor import clocks
-from continuum.frontdoor.catalogue import REFERRAL_OUTCOMES, Outcome, Route, Status, referral_source_for
+from continuum.frontdoor.catalogue import REFERRAL_OUTCOMES, Outcome, Route, Status
 from continuum.frontdoor.decisions import needs_sign_off
 from continuum.socialcare.referrals import re_referral_window_start
 from continuum.statutory.calendar import is_working_day
@@ -25,10 +25,11 @@ from continuum.statutory.timescales import ENGLAND, england_date
 from . import calibration as cal
 from .calibration import SOURCE_GROUPS, SourceGroup
 from .contact_details import ContactDetails, first_name_of, very_young
-from .contact_plans import PlannedContact, PlannedReferral
+from .contact_plans import PlannedContact
 from .contact_timeline import SCREENING, SIGN_OFF, TRIAGE, CheckedAgencies, Timeline
 from .families import Family, FamilyChild
 from .front_door_staff import FrontDoorPeople
+from .journey_stage import Journeys
 
 # Days without a working day see fewer contacts: police notifications and calls to the out-of-hours team.
 QUIET_DAY = 0.35
@@ -37,6 +38,11 @@ QUEUE_OVERDUE = 0.25
 QUEUE_STAGES = ((TRIAGE, 0.35), (SCREENING, 0.45), (SIGN_OFF, 0.2))
 
 Eligible = tuple[FamilyChild, date | None, date | None]  # the child, born, due (as on the contact's day)
+Booking = tuple[date, int, str]  # a caseload child's referral: the day, the child, the outcome
+# Outcomes that open a referral or early help: a child with one already open cannot have another.
+SERIOUS = frozenset({Outcome.EARLY_HELP, *REFERRAL_OUTCOMES})
+# Seeds: 0.31 referrals a contact; a contact booked for a caseload child is one, other contacts 0.3.
+REFERRAL_SHARE, SPARE_PER_BOOKING = 0.3, 0.7
 
 
 class ContactPlanner:
@@ -47,18 +53,21 @@ class ContactPlanner:
         people: FrontDoorPeople,
         agencies: CheckedAgencies,
         reference_date: date,
+        journeys: Journeys,
     ) -> None:
         self.rng = rng
         self.families = families
         self.people = people
+        self.journeys = journeys
         self.details = ContactDetails(rng, people)
-        self.timeline = Timeline(rng, people, agencies, reference_date)
+        self.timeline = Timeline(rng, people, agencies, reference_date, journeys)
         self.reference_date = reference_date
         self.first_day = re_referral_window_start(reference_date) + timedelta(days=1)
         self.referred_on: list[date] = []  # each referral's date, in date order
         self.referred: list[tuple[int, int]] = []  # (family, person) of each referral, in the same order
         self.last_referred: dict[int, date] = {}
         self.contacted: list[int] = []
+        self.spare_referrals = 0.0  # the chance a referral decision gives way to a booked one
         self.serial = 0
         self._due: dict[date, datetime] = {}
         # Kinds of referrer the partnership has staff for (a small profile may lack some).
@@ -68,41 +77,42 @@ class ContactPlanner:
             if not group.agency_types or any(people.referrers.get(kind) for kind in group.agency_types)
         ]
 
-    # Last year's referrals -------------------------------------------------------------------------
+    # Referrals before the year ------------------------------------------------------------------
 
-    def history(self, count: int) -> list[tuple[int, PlannedReferral]]:
-        """`count` referrals in the 12 months before the year, without contacts (migrated history)."""
-        rng = self.rng
-        start = re_referral_window_start(self.first_day)
-        days = [start + timedelta(days=n) for n in range((self.first_day - start).days)]
-        referrals = []
-        for day in sorted(rng.choices(days, k=count)):
-            index, family, focus = self._family_for(day, referral=True)
-            eligible = [pair for pair in _eligible(family, day) if pair[1] is not None]
-            if not eligible:
-                continue
-            child = next((pair for pair in eligible if pair[0].person_id == focus), rng.choice(eligible))[0]
-            group = _groups(rng, self.groups, 1)[0]
-            route = rng.choices([r for r, _ in group.routes], [w for _, w in group.routes])[0]
-            source = referral_source_for(route, group.agency_types[0] if group.agency_types else None)
-            closed = day + timedelta(days=rng.randint(20, 250))
-            worker = rng.choice(self.people.workers)
-            referrals.append(
-                (
-                    child.person_id,
-                    PlannedReferral(day, source, worker, closed if closed <= self.reference_date else None),
-                )
-            )
-            self._referred(index, child.person_id, day)
-        return referrals
+    def remember_earlier_referrals(self) -> int:
+        """The journeys' referrals in the 12 months before the year, so that re-referrals count."""
+        family_of = {
+            child.person_id: n for n, family in enumerate(self.families) for child in family.children
+        }
+        earlier = self.journeys.referred_before(self.first_day)
+        for day, person_id in earlier:
+            if person_id in family_of:
+                self._referred(family_of[person_id], person_id, day)
+        self.family_of = family_of
+        return len(earlier)
 
     # The year's contacts ---------------------------------------------------------------------------
 
-    def year(self, count: int) -> list[PlannedContact]:
-        arrivals = [
-            (self._arrival(group), n, group) for n, group in enumerate(_groups(self.rng, self.groups, count))
+    def year(self, count: int, bookings: list[Booking] = []) -> list[PlannedContact]:  # noqa: B006
+        """`count` contacts through the year; a contact on the day of each booked referral is one of them."""
+        booked = [(day, person, outcome) for day, person, outcome in bookings if person in self.family_of]
+        # The booked referrals take the place of others: about 70% of the contacts they replace
+        # would not have been referrals, so as many referral decisions become advice instead.
+        self.spare_referrals = (
+            SPARE_PER_BOOKING * len(booked) / max(1, REFERRAL_SHARE * (count - len(booked)))
+        )
+        arrivals: list[tuple[datetime, int, SourceGroup, Booking | None]] = [
+            (self._arrival(group), n, group, None)
+            for n, group in enumerate(_groups(self.rng, self.groups, max(0, count - len(booked))))
         ]
-        return [self._contact(at, group) for at, _, group in sorted(arrivals, key=lambda a: (a[0], a[1]))]
+        professional = [group for group in self.groups if group.agency_types and group.office_hours]
+        for n, booking in enumerate(booked, start=len(arrivals)):
+            at = _at(booking[0], self.rng.randint(9 * 60, 15 * 60))
+            arrivals.append((at, n, self.rng.choice(professional), booking))
+        return [
+            self._contact(at, group, booking=booking)
+            for at, _, group, booking in sorted(arrivals, key=lambda a: a[:2])
+        ]
 
     def queue(self, count: int) -> list[PlannedContact]:
         """Extra contacts still open at the end of the reference day: the demo's queue."""
@@ -130,14 +140,29 @@ class ContactPlanner:
         minute = rng.randint(8 * 60 + 30, 17 * 60 + 30) if group.office_hours else rng.randrange(24 * 60)
         return _at(day, minute)
 
-    def _contact(self, at: datetime, group: SourceGroup, stage: str = "") -> PlannedContact:
+    def _contact(
+        self, at: datetime, group: SourceGroup, stage: str = "", booking: Booking | None = None
+    ) -> PlannedContact:
         rng, details = self.rng, self.details
         day = england_date(at)
-        primary = rng.choices(cal.OUTCOME_ORDER, group.outcomes)[0]
+        primary: str = rng.choices(cal.OUTCOME_ORDER, group.outcomes)[0]
+        focus: int | None
         if stage == SIGN_OFF and needs_sign_off(Outcome.NO_FURTHER_ACTION):
             primary = Outcome.NO_FURTHER_ACTION
-        index, family, focus = self._family_for(day, referral=primary in REFERRAL_OUTCOMES)
-        chosen = self._children_on(group, _eligible(family, day), focus)
+        if booking is None and primary in REFERRAL_OUTCOMES and rng.random() < self.spare_referrals:
+            primary = Outcome.ADVICE
+        if booking is not None:
+            primary, focus = booking[2], booking[1]
+            index = self.family_of[focus]
+            family = self.families[index]
+        else:
+            found = self._family_for(day, primary)
+            if found is None:  # everyone is already open to early help or social care: advice, then
+                primary = Outcome.ADVICE
+                found = self._family_for(day, primary)
+                assert found is not None
+            index, family, focus = found
+        chosen = self._children_on(group, self._eligible_for(family, day, primary, focus), focus)
         route = rng.choices([r for r, _ in group.routes], [w for _, w in group.routes])[0]
         referrer = details.referrer(group, route, family, [child for child, _, _ in chosen])
         contact = PlannedContact(at, self._due_at(at), group.key, route, "", referrer)
@@ -165,40 +190,66 @@ class ContactPlanner:
 
     # Which family, which children ------------------------------------------------------------------
 
-    def _family_for(self, day: date, *, referral: bool) -> tuple[int, Family, int | None]:
+    def _family_for(self, day: date, primary: str) -> tuple[int, Family, int | None] | None:
         """A family with a child on `day`; for a referral, at the seeds' rate, one referred in 12 months."""
         rng = self.rng
+        referral = primary in REFERRAL_OUTCOMES
         window = re_referral_window_start(day)
         for _ in range(100):
             focus = None
             if referral and rng.random() < cal.RE_REFERRAL:
-                low, high = (
-                    bisect.bisect_left(self.referred_on, window),
-                    bisect.bisect_left(self.referred_on, day),
-                )
-                if low == high:
-                    continue
-                index, focus = self.referred[rng.randrange(low, high)]
+                again = self._referred_again(day, window, primary)
+                if again is not None:
+                    return again
+                continue
             elif not referral and self.contacted and rng.random() < cal.REPEAT_CONTACT:
                 index = rng.choice(self.contacted)
             else:
                 index = rng.randrange(len(self.families))
                 if referral and self.last_referred.get(index, date.min) >= window:
                     continue
-            if _eligible(self.families[index], day):
+            eligible = self._eligible_for(self.families[index], day, primary, focus)
+            if eligible and (focus is None or eligible[0][0].person_id == focus):
                 return index, self.families[index], focus
-        return self._any_family(day, window if referral else date.min)
+        return self._any_family(day, window if referral else date.min, primary)
 
-    def _any_family(self, day: date, not_referred_since: date) -> tuple[int, Family, int | None]:
+    def _referred_again(self, day: date, window: date, primary: str) -> tuple[int, Family, int] | None:
+        """A child referred in the 12 months before `day` whose referral has closed since, if one is found."""
+        rng = self.rng
+        low, high = bisect.bisect_left(self.referred_on, window), bisect.bisect_left(self.referred_on, day)
+        for _ in range(15 if high > low else 0):
+            index, focus = self.referred[rng.randrange(low, high)]
+            eligible = self._eligible_for(self.families[index], day, primary, focus)
+            if eligible and eligible[0][0].person_id == focus:
+                return index, self.families[index], focus
+        return None
+
+    def _any_family(
+        self, day: date, not_referred_since: date, primary: str
+    ) -> tuple[int, Family, int | None] | None:
         """When chance keeps missing (a small area), look through every family from a random start."""
         start = self.rng.randrange(len(self.families))
         order = [*range(start, len(self.families)), *range(start)]
         for index in order:
             recently_referred = self.last_referred.get(index, date.min) >= not_referred_since > date.min
-            if not recently_referred and _eligible(self.families[index], day):
+            if not recently_referred and self._eligible_for(self.families[index], day, primary, None):
                 return index, self.families[index], None
-        index = next(n for n in order if _eligible(self.families[n], day))
-        return index, self.families[index], None
+        index = next((n for n in order if self._eligible_for(self.families[n], day, primary, None)), -1)
+        return (index, self.families[index], None) if index >= 0 else None
+
+    def _eligible_for(self, family: Family, day: date, primary: str, focus: int | None) -> list[Eligible]:
+        """The family's children on `day`; for early help or a referral, only those with neither open
+        (the child of concern first, when it is one of them)."""
+        eligible = _eligible(family, day)
+        if primary in SERIOUS:
+            free = self.journeys.is_free
+            eligible = [c for c in eligible if c[0].person_id == focus or free(c[0].person_id, day)]
+            if focus is not None and not free(focus, day) and not self._booked(focus, day):
+                eligible = [c for c in eligible if c[0].person_id != focus]
+        return sorted(eligible, key=lambda c: c[0].person_id != focus)
+
+    def _booked(self, person_id: int, day: date) -> bool:
+        return (person_id, day) in self.journeys.bookings.by_person_day
 
     def _children_on(self, group: SourceGroup, eligible: list[Eligible], focus: int | None) -> list[Eligible]:
         """Every child in the family, or one; the child of concern (`focus`) comes first."""

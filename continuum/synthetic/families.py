@@ -85,7 +85,10 @@ class FamilyIndex:
     families: list[Family] = field(default_factory=list)
 
     def add(self, household: PlannedHousehold, people: list[Person]) -> None:
-        if household.restricted or self.rng.random() >= self.share:
+        if household.restricted:
+            return
+        # Families on a caseload are always kept: the front door made the referrals that put them there.
+        if self.rng.random() >= self.share and not household.allocations:
             return
         family = family_of(household, people)
         if family is not None:

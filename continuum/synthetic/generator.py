@@ -24,8 +24,9 @@ from .agencies import create_agencies
 from .caseloads import Caseloads
 from .contact_writer import FrontDoorCounts
 from .families import FamilyIndex
-from .front_door import families_share, generate_front_door
+from .front_door import families_share, generate_casework
 from .households import HouseholdPlanner
+from .journey_writer import JourneyCounts
 from .names import NamePools
 from .personas import DEMO_PASSWORD, create_personas
 from .places import StreetMap
@@ -48,6 +49,7 @@ class Summary:
     counts: Counts
     seconds: float
     front_door: FrontDoorCounts = field(default_factory=FrontDoorCounts)
+    journeys: JourneyCounts = field(default_factory=JourneyCounts)
 
 
 def _quiet(message: str) -> None:
@@ -62,14 +64,20 @@ def generate_partnership(
     if reference_date is not None:
         profile = replace(profile, reference_date=reference_date)
     with transaction.atomic():
-        counts, front_door = _generate(profile, seed, progress)
+        counts, front_door, journeys = _generate(profile, seed, progress)
         # Bulk writes skip the per-record services, so the run is audited as one entry, in the
         # same transaction: the people exist if and only if the entry saying who made them does.
         audit.record(
             Actor.command("generate_partnership"),
             Action.CREATE,
             purpose="synthetic partnership for a demo or test",
-            details={"profile": profile.name, "seed": seed, **asdict(counts), **asdict(front_door)},
+            details={
+                "profile": profile.name,
+                "seed": seed,
+                **asdict(counts),
+                **asdict(front_door),
+                "journeys": asdict(journeys),
+            },
         )
     return Summary(
         profile.name,
@@ -80,10 +88,13 @@ def generate_partnership(
         counts,
         time.perf_counter() - started,
         front_door,
+        journeys,
     )
 
 
-def _generate(profile: Profile, seed: int, progress: Progress) -> tuple[Counts, FrontDoorCounts]:
+def _generate(
+    profile: Profile, seed: int, progress: Progress
+) -> tuple[Counts, FrontDoorCounts, JourneyCounts]:
     rng = random.Random(seed)
     personas = create_personas(DEMO_PASSWORD)
     pools = NamePools(rng, seed)
@@ -119,8 +130,8 @@ def _generate(profile: Profile, seed: int, progress: Progress) -> tuple[Counts, 
         f"Restricted records: {writer.counts.restricted} people in {len(writer.restricted)} staff families "
         f"({named} named readers)"
     )
-    front_door = generate_front_door(seed, profile, agencies, families.families, progress)
-    return writer.counts, front_door
+    casework = generate_casework(seed, profile, agencies, writer, staff.slots, personas, progress)
+    return writer.counts, casework.front_door, casework.journeys
 
 
 def _identifiers_in_use() -> dict[str, Collection[str]]:
@@ -163,6 +174,7 @@ def describe(summary: Summary) -> list[str]:
         f"  allocations         {counts.allocations:>9,}",
         f"  restricted people   {counts.restricted:>9,}",
         *_describe_front_door(summary.front_door),
+        *_describe_journeys(summary.journeys),
     ]
 
 
@@ -176,7 +188,27 @@ def _describe_front_door(counts: FrontDoorCounts) -> list[str]:
         f"  partner checks      {counts.partner_checks:>9,}",
         f"  joint screenings    {counts.screenings:>9,}",
         f"  decisions           {counts.decisions:>9,}",
-        f"  referrals           {counts.referrals:>9,}  (+{counts.earlier_referrals:,} from the year before)",
+        f"  referrals           {counts.referrals:>9,}  (+{counts.earlier_referrals:,} not from a contact)",
         f"  early help episodes {counts.early_help:>9,}",
         f"  Encompass notices   {counts.encompass_notices:>9,}",
+    ]
+
+
+def _describe_journeys(counts: JourneyCounts) -> list[str]:
+    if not counts.referrals:
+        return []
+    return [
+        f"  journeys since April 2016: {counts.referrals:,} referrals, {counts.assessments:,} assessments, "
+        f"{counts.child_in_need_plans:,} child in need plans",
+        f"    {counts.strategy_discussions:,} strategy discussions, "
+        f"{counts.section_47_enquiries:,} section 47 enquiries, {counts.conferences:,} conferences, "
+        f"{counts.child_protection_plans:,} child protection plans, {counts.core_groups:,} core groups",
+        f"    {counts.care_episodes:,} care episodes, {counts.looked_after_reviews:,} looked-after reviews, "
+        f"{counts.health_checks:,} health checks, {counts.education_plans:,} education plans, "
+        f"{counts.missing_episodes:,} missing episodes",
+        f"    {counts.care_leavers:,} care leaver records, {counts.pathway_plans:,} pathway plans, "
+        f"{counts.care_leaver_contacts:,} care leaver contacts",
+        f"    {counts.early_help:,} early help episodes, "
+        f"{counts.early_help_meetings:,} team around the family meetings, {counts.visits:,} visits, "
+        f"{counts.allocations:,} allocations of open work",
     ]

@@ -18,15 +18,18 @@ from continuum.people.models import (
     Relationship,
     Residence,
     RestrictionLevel,
+    Service,
 )
 from continuum.people.phonetics import name_key
 from continuum.people.validators import normalise_postcode
 
 from .families import FamilyIndex
+from .journey_people import YoungPeople
 from .plans import PlannedHousehold, PlannedPerson, PlannedRelationship
 from .staff import CaseworkSlot
 
 BATCH_SIZE = 5000
+SERVICE_BY_KIND = {"early_help": Service.EARLY_HELP, "leaving_care": Service.LEAVING_CARE}
 
 
 @dataclass
@@ -50,6 +53,9 @@ class HouseholdWriter:
     slots: list[CaseworkSlot]
     # Notes on families the front door may hear about, kept as their people are saved.
     families: FamilyIndex | None = None
+    # Everyone who was a child since the journeys began, and the children on caseloads, for the journeys.
+    young: YoungPeople = field(default_factory=YoungPeople)
+    caseloads: list[tuple[int, str, int]] = field(default_factory=list)  # (person, kind of team, household)
     batch_size: int = BATCH_SIZE
     counts: Counts = field(default_factory=Counts)
     # Restricted households, kept with their saved people so that the restriction can name staff.
@@ -74,8 +80,17 @@ class HouseholdWriter:
                 self.restricted.append((household, saved_people))
             if self.families is not None:
                 self.families.add(household, saved_people)
+            self._remember_for_journeys(household, saved_people)
         self._write_details(addresses, people)
         self._pending, self._pending_people = [], 0
+
+    def _remember_for_journeys(self, household: PlannedHousehold, people: list[Person]) -> None:
+        number = self.counts.households
+        self.young.add(household, [person.pk for person in people], number)
+        self.caseloads += [
+            (people[planned.person].pk, self.slots[planned.slot].kind, number)
+            for planned in household.allocations
+        ]
 
     def _write_addresses(self) -> list[list[Address]]:
         per_household = [
@@ -125,7 +140,12 @@ class HouseholdWriter:
     def _allocation(self, person: Person, slot_index: int, started: date) -> Allocation:
         slot = self.slots[slot_index]
         return Allocation(
-            person=person, worker=slot.worker, team=slot.team, started=started, reason=slot.reason
+            person=person,
+            worker=slot.worker,
+            team=slot.team,
+            started=started,
+            reason=slot.reason,
+            service=SERVICE_BY_KIND.get(slot.kind, Service.SOCIAL_CARE),
         )
 
     def _count(self, household: PlannedHousehold) -> None:

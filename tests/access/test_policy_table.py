@@ -48,6 +48,15 @@ TABLE = [
     ("alex", "unallocated", Permission.VIEW, REFUSED),
     ("alex", "restricted", Permission.VIEW, REFUSED),
     ("alex", "unallocated", Permission.BREAK_GLASS, REFUSED),
+    # Recording on the child's journey: their practitioners only, never the front door.
+    ("nadia", "allocated_to_nadia", Permission.RECORD_WORK, ALLOWED),
+    ("nadia", "allocated_to_team", Permission.RECORD_WORK, ALLOWED),
+    ("nadia", "ended_allocation", Permission.RECORD_WORK, REFUSED),
+    ("nadia", "unallocated", Permission.RECORD_WORK, REFUSED),
+    ("tom", "unallocated", Permission.RECORD_WORK, REFUSED),
+    ("dan", "unallocated", Permission.RECORD_WORK, REFUSED),
+    ("priya", "allocated_to_nadia", Permission.RECORD_WORK, REFUSED),
+    ("sam", "allocated_to_nadia", Permission.RECORD_WORK, REFUSED),
 ]
 
 

@@ -14,7 +14,7 @@ from django.test import Client
 from continuum.access.models import User
 from continuum.frontdoor import services
 from continuum.frontdoor.catalogue import NoFurtherActionReason, Outcome, Status
-from continuum.frontdoor.models import Contact, ContactChild, Decision
+from continuum.frontdoor.models import Contact, ContactChild, Decision, SentBackDecision
 
 from .helpers import actor, level
 from .staff_pages import contact_url, linked_contact
@@ -116,6 +116,16 @@ def test_a_decision_sent_back_needs_a_note_which_reaches_its_maker(
     assert contact.status == Status.IN_PROGRESS
     [message] = [m for m in mail.outbox if m.subject.startswith("Decision sent back")]
     assert message.to == [personas["tom"].email] and "Ask the school first." in message.body
+    # Nothing entered is lost: the decision is kept as it was, with who sent it back and why.
+    kept = SentBackDecision.objects.get(child=child)
+    assert (kept.outcome, kept.rationale, kept.decided_by) == (
+        decision.outcome,
+        decision.rationale,
+        personas["tom"],
+    )
+    assert (kept.sent_back_by, kept.note) == (personas["aisha"], "Ask the school first.")
+    page = signed_in("tom").get(f"/front-door/contacts/{contact.reference}/").content.decode()
+    assert "Sent back by Aisha Khan" in page and "Ask the school first." in page
 
 
 def test_outcomes_that_need_no_sign_off_take_effect_at_once(personas: dict[str, User]) -> None:

@@ -235,8 +235,9 @@ def test_a_referral_is_a_re_referral_when_the_child_had_one_in_the_12_months_bef
     for person, day in earlier.items():
         assert isinstance(person, Person)
         Referral.objects.create(
-            person=person, referral_date=day, referral_source="6", created_by=personas["tom"]
-        )
+            person=person, referral_date=day, referral_source="6", created_by=personas["tom"],
+            closed=day, closure_reason="RC8",
+        )  # fmt: skip
     re_referrals = figures.re_referrals(YEAR)
     # Referrals in the year: the two from C5 on 20 January 2026. The first child was referred on
     # 10 February 2025 (within 12 months); the second on 19 January 2025, a day too early (the

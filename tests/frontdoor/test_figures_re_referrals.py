@@ -39,10 +39,19 @@ def referrals(personas: dict[str, User]) -> list[Referral]:
     made = []
     for days in REFERRALS.values():
         person = PersonFactory.create()
-        for day in days:
+        for n, day in enumerate(days):
+            # Only the latest may still be open (one open referral a child): earlier ones closed
+            # the day they were made, after assessment with no further action (RC8).
+            closed: dict[str, object] = {}
+            if n < len(days) - 1:
+                closed = {"closed": day, "closure_reason": "RC8"}
             made.append(
                 Referral.objects.create(
-                    person=person, referral_date=day, referral_source="2A", created_by=personas["tom"]
+                    person=person,
+                    referral_date=day,
+                    referral_source="2A",
+                    created_by=personas["tom"],
+                    **closed,
                 )
             )
     return made

@@ -10,8 +10,10 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from continuum.earlyhelp.models import EarlyHelpEpisode
 from continuum.frontdoor.models import ContactChild
 from continuum.people.models import Person
+from continuum.socialcare.models import Assessment, CareEpisode, CareLeaver, ChildProtectionPlan, Referral
 from continuum.synthetic.generator import Summary, generate_partnership
 from continuum.synthetic.profiles import get_profile
 
@@ -52,4 +54,27 @@ def contacts_digest() -> str:
             "date_of_birth", "person__nhs_number", "decision__outcome", "decision__decided_at",
         )
     )  # fmt: skip
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def journeys_digest() -> str:
+    """A fingerprint of the journeys: referrals, assessments, plans, care and early help, by person."""
+    person = ("person__given_name", "person__family_name", "person__date_of_birth")
+    via_referral = tuple(f"referral__{field}" for field in person)
+    rows = [
+        sorted(
+            Referral.objects.values_list(
+                *person, "referral_date", "referral_source", "closed", "closure_reason"
+            )
+        ),
+        sorted(Assessment.objects.values_list(*via_referral, "started", "authorised", "outcome")),
+        sorted(
+            ChildProtectionPlan.objects.values_list(*via_referral, "started", "ended", "initial_category")
+        ),
+        sorted(
+            CareEpisode.objects.values_list(*person, "started", "legal_status", "placement_type", "ended")
+        ),
+        sorted(CareLeaver.objects.values_list(*person, "category", "started", "ended")),
+        sorted(EarlyHelpEpisode.objects.values_list(*person, "started", "ended", "outcome")),
+    ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
