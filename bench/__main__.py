@@ -6,7 +6,11 @@ whole Django stack, with p50/p95 over repeated requests, and the peak memory of 
 
 - `people`: person search and the person page on a Bradford-size register (about 318,000 people);
 - `frontdoor`: the front door's queue, contact and figures pages with 100,000 contacts and about
-  150,000 people.
+  150,000 people;
+- `chronology`: the chronology page of one child with about 500 events across every kind of record,
+  the same child's journey page and the worker's My work;
+- `calibration`: not timings but figures: the generated Bradford-size partnership's 2019/20 figures
+  next to the seeds' (`bench/calibration.py`).
 
 `python -m bench` runs every suite, each in its own process; `python -m bench frontdoor` one.
 """
@@ -19,7 +23,12 @@ import sys
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent.parent / "var" / "bench"
-SUITES = {"people": "bench.sqlite3", "frontdoor": "frontdoor.sqlite3"}
+SUITES = {
+    "people": "bench.sqlite3",
+    "frontdoor": "frontdoor.sqlite3",
+    "chronology": "chronology.sqlite3",
+    "calibration": "calibration.sqlite3",
+}
 
 
 def main() -> None:
@@ -43,6 +52,14 @@ def run_suite(name: str) -> None:
         from bench import people_bench
 
         people_bench.run()
+    elif name == "chronology":
+        from bench import chronology_bench
+
+        chronology_bench.run()
+    elif name == "calibration":
+        from bench import calibration
+
+        calibration.run()
     else:
         from bench import frontdoor_bench
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "continuum.frontdoor",
     "continuum.earlyhelp",
     "continuum.socialcare",
+    "continuum.journey",
     "continuum.synthetic",
     "continuum.web",
 ]

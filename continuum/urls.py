@@ -15,7 +15,9 @@ urlpatterns = [
     path("accessibility/", web_views.accessibility, name="accessibility"),
     path("health/", web_views.health, name="health"),
     path("people/", include("continuum.people.urls")),
+    path("people/", include("continuum.socialcare.urls")),
     path("access/", include("continuum.access.urls")),
     path("", include("continuum.frontdoor.urls")),
+    path("", include("continuum.journey.urls")),
     path("api/", include("continuum.api.urls")),
 ]

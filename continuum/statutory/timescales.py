@@ -112,6 +112,17 @@ _CATALOGUE = (
         "the assessment start date",
         "DfE Characteristics of children in need, table C2; CIN census validator rule 8670Q",
     ),
+    # Child in need. Working Together asks for a child in need plan to be reviewed regularly but
+    # sets no interval; this is the partnership's own, shown so that it is not mistaken for law.
+    Timescale(
+        "cin_plan_review",
+        "Child in need plan review",
+        3,
+        Unit.MONTHS,
+        "the start of the plan, or its previous review",
+        f"Local practice, not statutory: {_WORKING_TOGETHER} asks for regular reviews of a child in "
+        "need plan without setting an interval",
+    ),
     # Child protection.
     Timescale(
         "initial_conference",
@@ -230,6 +241,39 @@ _CATALOGUE = (
         f"{_CARE_PLANNING_REGULATIONS} (unverified)",
     ),
     Timescale(
+        "dental_check",
+        "Dental check for a looked-after child",
+        12,
+        Unit.MONTHS,
+        "the previous dental check, or the child becoming looked after",
+        "Statutory guidance on promoting the health and wellbeing of looked-after children (2015) "
+        "(unverified: the project's working interval; some areas check every 6 months)",
+    ),
+    # The guidance asks for the plan to be reviewed every school term, and terms are not a fixed
+    # number of days. The project uses the longest interval the statutory framework allows,
+    # because the plan is part of the care plan that each looked-after review (at most 6 months
+    # apart) must consider; an area that tracks termly reviews sets a shorter local timescale.
+    Timescale(
+        "personal_education_plan_first",
+        "First personal education plan",
+        20,
+        Unit.WORKING_DAYS,
+        "the child becoming looked after",
+        "DfE statutory guidance, Promoting the education of looked-after children and previously "
+        "looked-after children (2018): in place within 20 school days, counted here as working days "
+        "(unverified)",
+    ),
+    Timescale(
+        "personal_education_plan_review",
+        "Personal education plan review",
+        6,
+        Unit.MONTHS,
+        "the previous personal education plan",
+        "DfE statutory guidance, Promoting the education of looked-after children and previously "
+        "looked-after children (2018), which expects a review every term; 6 months is the longest "
+        f"interval, tied to the care plan reviews of the {_CARE_PLANNING_REGULATIONS} (unverified)",
+    ),
+    Timescale(
         "pathway_plan_review",
         "Pathway plan review",
         6,
@@ -244,6 +288,16 @@ _CATALOGUE = (
         Unit.HOURS,
         "the child's return from a missing episode",
         "DfE statutory guidance on children who run away or go missing from home or care (2014) (secondary)",
+    ),
+    # Early help. A team around the family meeting sets the date of its next review; this is the
+    # partnership's default when a meeting did not set one.
+    Timescale(
+        "team_around_family_review",
+        "Team around the family review",
+        42,
+        Unit.DAYS,
+        "the previous team around the family meeting, unless the meeting set its own date",
+        "Local practice, not statutory: the meeting sets the date; 6 weeks when it did not",
     ),
     # Allegations, serious incidents and child deaths.
     Timescale(

@@ -27,6 +27,11 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         items.append(NavItem("Sign-off", reverse("frontdoor:sign-off")))
     if policy.can(user, policy.Permission.SEARCH):
         items.append(NavItem("Find a person", reverse("people:search")))
+    if policy.can(user, Permission.SEE_OWN_WORK):
+        items.append(NavItem("My work", reverse("journey:my-work")))
+    team = policy.teams_whose_work_is_seen_by(user).order_by("name").first()
+    if team is not None:
+        items.append(NavItem("Team's work", reverse("journey:team-work", args=[team.pk])))
     if policy.can(user, Permission.SUBMIT_REFERRAL):
         items.append(NavItem("My referrals", reverse("frontdoor:my-referrals")))
     if user.agency is not None and policy.can(user, Permission.ANSWER_PARTNER_CHECK):

@@ -39,6 +39,11 @@ HAND_WORKED = [
     ("rapid_review", date(2026, 12, 21), date(2027, 1, 14), "25, 28 Dec 2026 and 1 Jan 2027 out"),
     ("child_death_review", date(2026, 1, 31), date(2027, 1, 31), "31 Jan + 12 months"),
     ("partnership_annual_report", date(2025, 9, 30), date(2026, 9, 30), "30 Sep + 12 months"),
+    ("cin_plan_review", date(2026, 11, 30), date(2027, 2, 28), "30 Nov + 3 months, clamped"),
+    ("dental_check", date(2024, 2, 29), date(2025, 2, 28), "leap day + 12 months"),
+    ("personal_education_plan_first", date(2025, 12, 8), date(2026, 1, 8), "25, 26 Dec and 1 Jan out"),
+    ("personal_education_plan_review", date(2026, 1, 30), date(2026, 7, 30), "30 Jan + 6 months"),
+    ("team_around_family_review", date(2026, 12, 17), date(2027, 1, 28), "42 calendar days"),
 ]
 
 
