@@ -19,5 +19,6 @@ urlpatterns = [
     path("access/", include("continuum.access.urls")),
     path("", include("continuum.frontdoor.urls")),
     path("", include("continuum.journey.urls")),
+    path("", include("continuum.earlyhelp.urls")),
     path("api/", include("continuum.api.urls")),
 ]

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from continuum.earlyhelp.models import EarlyHelpRegistration
 from continuum.frontdoor.models import Contact, ContactChild, EncompassNotification, PartnerCheck
 from continuum.people.models import Allocation, Person, RestrictionLevel
 
@@ -29,6 +30,7 @@ from .models import BreakGlassGrant, RecordRestriction, Team, User
 from .roles import (
     BREAK_GLASS_ROLES,
     CASEWORK_ROLES,
+    EARLY_HELP_COORDINATOR_ROLES,
     FIGURES_ROLES,
     FRONT_DOOR_DECISION_ROLES,
     FRONT_DOOR_ROLES,
@@ -60,6 +62,8 @@ class Permission(StrEnum):
     SIGN_OFF_DECISION = "sign_off_decision"
     ANSWER_PARTNER_CHECK = "answer_partner_check"
     SEE_FIGURES = "see_figures"
+    REGISTER_EARLY_HELP = "register_early_help"  # a partner registers early help they will lead
+    PROCESS_EARLY_HELP = "process_early_help"  # find the child and accept or decline a registration
     # The child's journey.
     SEE_OWN_WORK = "see_own_work"  # "My work": what is due for the children allocated to you
     SEE_TEAM_WORK = "see_team_work"  # a manager's view of what is due across their team
@@ -101,6 +105,11 @@ _GENERAL_RULES: dict[Permission, tuple[frozenset[str], str]] = {
     Permission.SIGN_OFF_DECISION: (SIGN_OFF_ROLES, "only front door managers sign off decisions"),
     Permission.ANSWER_PARTNER_CHECK: (PARTNER_CHECK_ROLES, "your role does not answer partner checks"),
     Permission.SEE_FIGURES: (FIGURES_ROLES, "the figures are for managers, analysts and the board"),
+    Permission.REGISTER_EARLY_HELP: (REFERRER_ROLES, "your role does not register early help"),
+    Permission.PROCESS_EARLY_HELP: (
+        EARLY_HELP_COORDINATOR_ROLES,
+        "early help practitioners and team managers accept or decline early help registrations",
+    ),
     Permission.SEE_OWN_WORK: (CASEWORK_ROLES, "only practitioners with a caseload have My work"),
     Permission.SEE_TEAM_WORK: (TEAM_WORK_ROLES, "only team managers see their team's work"),
 }
@@ -293,6 +302,28 @@ def _about_a_hidden_child(user: User, contact: OuterRef) -> Exists:
         .exclude(Exists(glass))
     )
     return Exists(hidden)
+
+
+# --- Early help registered by a partner ---------------------------------------------------------
+#
+# The partner who registers early help (and will lead it) sees what they registered and its
+# outcome, never the child's record. Early help practitioners and team managers take every
+# registration: a registration is not yet about a child in the index, so there is no record to
+# be allocated to them before they accept it.
+
+
+def early_help_registrations_by(user: User) -> QuerySet[EarlyHelpRegistration]:
+    """The partner's own early help registrations, newest first: what "My early help registrations" lists."""
+    if not can(user, Permission.REGISTER_EARLY_HELP):
+        return EarlyHelpRegistration.objects.none()
+    return EarlyHelpRegistration.objects.filter(registered_by=user).order_by("-registered_at", "-pk")
+
+
+def early_help_registrations_waiting(user: User) -> QuerySet[EarlyHelpRegistration]:
+    """Registrations waiting for `user` (an early help coordinator) to accept or decline, oldest first."""
+    if not can(user, Permission.PROCESS_EARLY_HELP):
+        return EarlyHelpRegistration.objects.none()
+    return EarlyHelpRegistration.objects.waiting()
 
 
 # --- Operation Encompass ------------------------------------------------------------------------

@@ -83,3 +83,5 @@ FIGURES_ROLES = frozenset(
 PARTNER_CHECK_ROLES = REFERRER_ROLES - {Role.PARTNER_SYSTEM}
 # Roles that see what is due across a team's caseload.
 TEAM_WORK_ROLES = frozenset({Role.TEAM_MANAGER})
+# Roles that take a partner's early help registration: find the child, then accept or decline it.
+EARLY_HELP_COORDINATOR_ROLES = frozenset({Role.EARLY_HELP_PRACTITIONER, Role.TEAM_MANAGER})

@@ -34,6 +34,11 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         items.append(NavItem("Team's work", reverse("journey:team-work", args=[team.pk])))
     if policy.can(user, Permission.SUBMIT_REFERRAL):
         items.append(NavItem("My referrals", reverse("frontdoor:my-referrals")))
+    # Partners lead early help; staff who can look children up work it from the journey instead.
+    if policy.can(user, Permission.REGISTER_EARLY_HELP) and not policy.can(user, Permission.SEARCH):
+        items.append(NavItem("My early help registrations", reverse("earlyhelp:my-registrations")))
+    if policy.can(user, Permission.PROCESS_EARLY_HELP):
+        items.append(NavItem("Early help registrations", reverse("earlyhelp:queue")))
     if user.agency is not None and policy.can(user, Permission.ANSWER_PARTNER_CHECK):
         items.append(NavItem("Partner checks", reverse("frontdoor:checks")))
         if user.agency.agency_type == AgencyType.SCHOOL:
