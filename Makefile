@@ -42,13 +42,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# One test process per core (pytest-xdist); each has its own test database.
 test-sqlite: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # PostgreSQL runs when one answers; CONTINUUM_REQUIRE_POSTGRES=1 makes its absence an error.
 test-postgres: setup
 	@if $(BIN)/python -m continuum.dbcheck "$(POSTGRES_URL)"; then \
-		DATABASE_URL="$(POSTGRES_URL)" $(BIN)/pytest; \
+		DATABASE_URL="$(POSTGRES_URL)" $(BIN)/pytest -n auto; \
 	elif [ "$$CONTINUUM_REQUIRE_POSTGRES" = "1" ]; then \
 		echo "PostgreSQL is required (CONTINUUM_REQUIRE_POSTGRES=1) but $(POSTGRES_URL) did not answer"; exit 1; \
 	else \
