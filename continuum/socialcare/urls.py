@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:person_id>/journey/legal-status/", views.change_legal_status, name="legal-status"),
     path("<int:person_id>/journey/stop-looked-after/", views.cease_looked_after, name="cease"),
     path("<int:person_id>/journey/step-up/", views.step_up, name="step-up"),
+    path("<int:person_id>/journey/step-down/", views.step_down, name="step-down"),
 ]

@@ -299,3 +299,21 @@ def step_up(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, "Early help closed and the child referred to children's social care")
     return _back(person)
+
+
+def step_down(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Close the case (DfE reason RC9) and open early help the same day."""
+    person = get_object_or_404(Person, pk=person_id)
+    try:
+        open_person(_actor(request), person, "stepping down to early help", permission=Permission.RECORD_WORK)
+    except AccessRefused as refusal:
+        return _refused(request, refusal.reason)
+    referral = get_object_or_404(Referral, person=person, closed__isnull=True)
+    if request.method == "POST":
+        try:
+            services.step_down(_actor(request), referral, timezone.localdate())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The case closed and early help opened")
+    return _back(person)

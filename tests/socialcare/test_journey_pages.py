@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from continuum.access.models import AuditEntry, User
+from continuum.earlyhelp.models import EarlyHelpEpisode
 from continuum.socialcare.models import Assessment, ChildProtectionPlan, StrategyDiscussion
 from tests.people.factories import PersonFactory
 
@@ -151,3 +152,38 @@ def test_someone_elses_change_is_not_overwritten(
     assert "changed by someone else" in answer.content.decode()
     opened.refresh_from_db()
     assert opened.referral_source == "2A"
+
+
+def test_stepping_down_and_up_from_the_journey_page(
+    personas: dict[str, User], signed_in: Callable[[str], Client]
+) -> None:
+    nadia = personas["nadia"]
+    child = allocated_child(nadia)
+    opened = referral(nadia, child)
+    client = signed_in("nadia")
+    journey = reverse("socialcare:journey", args=[child.pk])
+
+    assert client.post(reverse("socialcare:step-down", args=[child.pk])).status_code == 302
+    opened.refresh_from_db()
+    assert opened.closure_reason == "RC9"
+    episode = EarlyHelpEpisode.objects.get(person=child, ended__isnull=True)
+    assert episode.stepped_down_from == opened
+    assert "Step up to children's social care" in client.get(journey).content.decode()
+
+    assert client.post(reverse("socialcare:step-up", args=[child.pk])).status_code == 302
+    episode.refresh_from_db()
+    assert episode.outcome == "stepped_up" and episode.stepped_up_to is not None
+    assert episode.stepped_up_to.referral_source == "5D"
+
+
+def test_a_step_down_with_an_assessment_still_open_is_explained(
+    personas: dict[str, User], signed_in: Callable[[str], Client]
+) -> None:
+    nadia = personas["nadia"]
+    child = allocated_child(nadia)
+    opened = referral(nadia, child)
+    Assessment.objects.create(referral=opened, started=date(2025, 1, 7), created_by=nadia)
+    client = signed_in("nadia")
+    page = client.post(reverse("socialcare:step-down", args=[child.pk]), follow=True).content.decode()
+    assert "The case still has an assessment open. Complete or end it first" in page
+    assert not EarlyHelpEpisode.objects.filter(person=child).exists()
