@@ -7,25 +7,21 @@ their public id, never their row number.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from itertools import zip_longest
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from continuum.access import audit, policy
-from continuum.access.audit import Action, Actor
-from continuum.access.models import User
+from continuum.access import policy
+from continuum.access.audit import Actor
 from continuum.access.policy import Permission
-from continuum.access.services import AccessRefused
 from continuum.people import matching
 from continuum.people.models import Person
+from continuum.web.guards import actor, posted, requires, user_of
 from continuum.web.pagination import paginate
 
 from . import registration as steps
@@ -44,38 +40,15 @@ STATUS_COLOURS: dict[str, str] = {
     RegistrationStatus.DECLINED: "red",
 }
 
-View = Callable[..., HttpResponse]
-
-
-def requires(permission: Permission, title: str) -> Callable[[View], View]:
-    """Refuse (403, audited) anyone whose role does not give `permission`; turn AccessRefused into 403."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            allowed = policy.can(_user(request), permission)
-            if not allowed:
-                audit.record(_actor(request), Action.ACCESS_REFUSED, purpose=f"{title}: {allowed.reason}")
-                return _refused(request, allowed.reason, title)
-            try:
-                return view(request, *args, **kwargs)
-            except AccessRefused as refusal:
-                return _refused(request, refusal.reason, title)
-
-        return wrapped
-
-    return decorator
-
-
 # --- The partner ---------------------------------------------------------------------------------
 
 
 @requires(Permission.REGISTER_EARLY_HELP, "You cannot register early help")
 def register(request: HttpRequest) -> HttpResponse:
-    form = RegistrationForm(_posted(request))
+    form = RegistrationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            registered = steps.register(_actor(request), **form.details())
+            registered = steps.register(actor(request), **form.details())
         except ValidationError as error:
             add_step_errors(form, error)
         else:
@@ -85,7 +58,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @requires(Permission.REGISTER_EARLY_HELP, "You cannot open this registration")
 def registered(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    mine = get_object_or_404(policy.early_help_registrations_by(_user(request)), public_id=public_id)
+    mine = get_object_or_404(policy.early_help_registrations_by(user_of(request)), public_id=public_id)
     return render(request, "earlyhelp/partner/registered.html", {"registration": mine})
 
 
@@ -97,10 +70,10 @@ class PartnerRow:
 
 @requires(Permission.REGISTER_EARLY_HELP, "You cannot register early help")
 def my_registrations(request: HttpRequest) -> HttpResponse:
-    mine = policy.early_help_registrations_by(_user(request)).select_related("decided_by")
+    mine = policy.early_help_registrations_by(user_of(request)).select_related("decided_by")
     pages = paginate(mine, PER_PAGE, request.GET.get("page"))
     listed = list(pages["page"])
-    steps.read_own(_actor(request), listed)
+    steps.read_own(actor(request), listed)
     rows = [PartnerRow(registration, STATUS_COLOURS[registration.status]) for registration in listed]
     return render(request, "earlyhelp/partner/my_registrations.html", {**pages, "rows": rows})
 
@@ -110,7 +83,9 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
 
 @requires(Permission.PROCESS_EARLY_HELP, "You cannot take early help registrations")
 def queue(request: HttpRequest) -> HttpResponse:
-    waiting = policy.early_help_registrations_waiting(_user(request)).select_related("registered_by__agency")
+    waiting = policy.early_help_registrations_waiting(user_of(request)).select_related(
+        "registered_by__agency"
+    )
     pages = paginate(waiting, PER_PAGE, request.GET.get("page"))
     decided = EarlyHelpRegistration.objects.decided().select_related("decided_by")[:RECENTLY_DECIDED_SHOWN]
     return render(request, "earlyhelp/staff/queue.html", {**pages, "decided": list(decided)})
@@ -126,25 +101,25 @@ class Candidate:
 @requires(Permission.PROCESS_EARLY_HELP, "You cannot take early help registrations")
 def registration_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The registration, who the child may be in the index, and accepting it for one of them."""
-    actor = _actor(request)
+    who = actor(request)
     registration = _registration_or_404(public_id)
     purpose = (
         "deciding on an early help registration"
         if registration.is_waiting
         else "looked back at a decided registration"
     )
-    steps.open_registration(actor, registration, purpose)
+    steps.open_registration(who, registration, purpose)
     if not registration.is_waiting:
         return render(request, "earlyhelp/staff/registration.html", {"registration": registration})
-    candidates = _candidates(actor, registration)
+    candidates = _candidates(who, registration)
     form = AcceptForm(
-        _posted(request),
+        posted(request),
         person_ids=[candidate.match.person.pk for candidate in candidates],
         child_name=registration.child_name,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            accepted = _accept(request, actor, registration, form.chosen_person_id())
+            accepted = _accept(request, who, registration, form.chosen_person_id())
         except ValidationError as error:
             add_step_errors(form, error)
         else:
@@ -157,15 +132,15 @@ def registration_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @requires(Permission.PROCESS_EARLY_HELP, "You cannot take early help registrations")
 def decline(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    actor = _actor(request)
+    who = actor(request)
     registration = _registration_or_404(public_id)
     if not registration.is_waiting:
         return redirect("earlyhelp:registration", registration.public_id)
-    steps.open_registration(actor, registration, "declining an early help registration")
-    form = DeclineForm(_posted(request))
+    steps.open_registration(who, registration, "declining an early help registration")
+    form = DeclineForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            steps.decline(actor, registration, form.cleaned_data["reason"])
+            steps.decline(who, registration, form.cleaned_data["reason"])
         except ValidationError as error:
             add_step_errors(form, error)
         else:
@@ -186,7 +161,7 @@ def _accept(
     if person_id is None:
         accepted = steps.add_child_and_accept(actor, registration)
     else:
-        person = get_object_or_404(policy.searchable_people(_user(request)), pk=person_id)
+        person = get_object_or_404(policy.searchable_people(user_of(request)), pk=person_id)
         accepted = steps.accept(actor, registration, person)
     lead = registration.registered_by.display_name
     messages.success(
@@ -217,22 +192,3 @@ def _registration_or_404(public_id: UUID) -> EarlyHelpRegistration:
         EarlyHelpRegistration.objects.select_related("registered_by__agency", "decided_by", "person"),
         public_id=public_id,
     )
-
-
-def _user(request: HttpRequest) -> User:
-    # The sign-in middleware has already turned away anyone not signed in.
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _actor(request: HttpRequest) -> Actor:
-    return Actor.from_request(request)
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
-
-
-def _refused(request: HttpRequest, reason: str, title: str) -> HttpResponse:
-    return render(request, "earlyhelp/refused.html", {"title": title, "reason": reason}, status=403)

@@ -20,12 +20,13 @@ from continuum.access.models import User
 from continuum.access.policy import Permission
 from continuum.people import matching
 from continuum.people.models import Person
+from continuum.web.guards import actor, requires, user_of
 
 from . import clocks, history, services
 from .catalogue import ScreeningView
 from .clocks import Clock
 from .models import Contact, ContactChild, Decision, PartnerCheck, Screening, SentBackDecision
-from .staff_common import actor, contact_or_404, open_contact, requires, user_of
+from .staff_common import contact_or_404, open_contact
 from .staff_forms import AllocateForm, AskCheckForm, SchoolForm, ScreeningForm
 
 # Possible matches beyond this many are noise on a contact page; the person search finds more.

@@ -18,13 +18,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from continuum.access import audit
 from continuum.access.audit import Action
 from continuum.access.policy import Permission
+from continuum.web.guards import actor, posted, requires, user_of
 from continuum.web.pagination import paginate
 
 from . import queue, services
 from .catalogue import Outcome
 from .consent import OUTCOMES_NEEDING_CONSENT
 from .models import ContactChild, Decision
-from .staff_common import actor, back_to_contact, contact_or_404, open_contact, posted, requires, user_of
+from .staff_common import back_to_contact, contact_or_404, open_contact
 from .staff_forms import AGREE, DecisionForm, SignOffForm, add_service_errors, level_hints, levels_queryset
 
 SIGN_OFF_PAGE_SIZE = 25

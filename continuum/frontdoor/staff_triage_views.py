@@ -17,20 +17,12 @@ from django.views.decorators.http import require_POST
 
 from continuum.access import policy
 from continuum.access.policy import Permission
+from continuum.web.guards import actor, posted, requires, user_of
 
 from . import services
 from .catalogue import ScreeningView
 from .models import Contact, ContactChild
-from .staff_common import (
-    actor,
-    back_to_contact,
-    contact_or_404,
-    done_or_problem,
-    open_contact,
-    posted,
-    requires,
-    user_of,
-)
+from .staff_common import back_to_contact, contact_or_404, done_or_problem, open_contact
 from .staff_forms import (
     AllocateForm,
     AskCheckForm,

@@ -18,12 +18,12 @@ from django.utils import timezone
 from continuum.access import audit
 from continuum.access.audit import Action
 from continuum.access.policy import Permission
+from continuum.web.guards import actor, posted, requires, user_of
 from continuum.web.pagination import paginate
 
 from . import clocks, queue, services
 from .clocks import Clock
 from .models import Contact
-from .staff_common import actor, posted, requires, user_of
 from .staff_forms import (
     QueueFilterForm,
     add_service_errors,

@@ -21,9 +21,9 @@ from continuum.access import audit, policy
 from continuum.access.audit import Action
 from continuum.access.models import Team, User
 from continuum.access.policy import Permission
-from continuum.frontdoor.staff_common import actor, refused, requires, user_of
 from continuum.people.models import Allocation, Person
 from continuum.web.forms import GovukForm
+from continuum.web.guards import actor, refused, requires, user_of
 
 from .clocks import Due, DueState, due_for, group_by_state
 

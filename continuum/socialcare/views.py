@@ -24,6 +24,7 @@ from continuum.access.services import AccessRefused, open_person
 from continuum.earlyhelp.models import EarlyHelpEpisode
 from continuum.journey.clocks import DueState, due_for
 from continuum.people.models import Person, Service
+from continuum.web.guards import actor, posted, refused
 
 from . import journey, services
 from .catalogue import INITIAL_OUTCOMES, REVIEW_OUTCOMES, ConferenceKind
@@ -38,22 +39,7 @@ from .forms import (
 from .models import Referral
 from .steps import CHILD, STEPS, Step
 
-
-def _actor(request: HttpRequest) -> Actor:
-    return Actor.from_request(request)
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
-def _refused(request: HttpRequest, reason: str) -> HttpResponse:
-    return render(
-        request,
-        "frontdoor/staff/refused.html",
-        {"title": "You cannot open this record", "reason": reason},
-        status=403,
-    )
+RECORD_REFUSED = "You cannot open this record"
 
 
 def _back(person: Person, anchor: str = "") -> HttpResponse:
@@ -71,9 +57,9 @@ def _add_errors(form: BaseForm, error: ValidationError) -> None:
 def journey_page(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
     try:
-        decision = open_person(_actor(request), person, "opened the child's journey")
+        decision = open_person(actor(request), person, "opened the child's journey")
     except AccessRefused as refusal:
-        return _refused(request, refusal.reason)
+        return refused(request, refusal.reason, RECORD_REFUSED)
     can_record = bool(policy.decide(request.user, Permission.RECORD_WORK, person))  # type: ignore[arg-type]
     context = {
         "person": person,
@@ -119,11 +105,11 @@ def step(request: HttpRequest, person_id: int, slug: str, record_id: int | None 
         raise Http404("No such step")
     person = get_object_or_404(Person, pk=person_id)
     try:
-        open_person(_actor(request), person, f"recording {kind.noun}", permission=Permission.RECORD_WORK)
+        open_person(actor(request), person, f"recording {kind.noun}", permission=Permission.RECORD_WORK)
     except AccessRefused as refusal:
-        return _refused(request, refusal.reason)
+        return refused(request, refusal.reason, RECORD_REFUSED)
     instance = _instance(kind, person, request, record_id)
-    form = kind.form_class()(_posted(request), instance=instance)
+    form = kind.form_class()(posted(request), instance=instance)
     _limit_choices(form, kind, person)
     if form.is_bound and form.is_valid():
         try:
@@ -188,16 +174,16 @@ def _named(user: Any) -> str:
 
 
 def _save(request: HttpRequest, kind: Step, form: Any, record_id: int | None) -> Any:
-    actor = _actor(request)
+    who = actor(request)
     instance = form.save(commit=False)
     if record_id is not None:
         opened_at = parse_datetime(request.POST.get("opened_at", ""))
-        saved = services.amend(actor, instance, opened_at, f"changed {kind.noun}")
+        saved = services.amend(who, instance, opened_at, f"changed {kind.noun}")
         form.save_m2m()
         return saved
     if kind.save is not None:
-        return kind.save(actor, instance, form)
-    saved = services.record(actor, instance, f"recorded {kind.noun}")
+        return kind.save(who, instance, form)
+    saved = services.record(who, instance, f"recorded {kind.noun}")
     form.save_m2m()
     return saved
 
@@ -210,13 +196,13 @@ def _action(
 ) -> HttpResponse:
     person = get_object_or_404(Person, pk=person_id)
     try:
-        open_person(_actor(request), person, purpose, permission=Permission.RECORD_WORK)
+        open_person(actor(request), person, purpose, permission=Permission.RECORD_WORK)
     except AccessRefused as refusal:
-        return _refused(request, refusal.reason)
-    form = form_class(_posted(request))
+        return refused(request, refusal.reason, RECORD_REFUSED)
+    form = form_class(posted(request))
     if form.is_bound and form.is_valid():
         try:
-            act(_actor(request), person, form)
+            act(actor(request), person, form)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -285,35 +271,40 @@ def cease_looked_after(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 def step_up(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=person_id)
-    try:
-        open_person(_actor(request), person, "stepping up to social care", permission=Permission.RECORD_WORK)
-    except AccessRefused as refusal:
-        return _refused(request, refusal.reason)
-    episode = get_object_or_404(EarlyHelpEpisode, person=person, ended__isnull=True)
-    if request.method == "POST":
-        try:
-            services.step_up(_actor(request), episode, timezone.localdate())
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, "Early help closed and the child referred to children's social care")
-    return _back(person)
+    """Close early help and refer the child to children's social care the same day."""
+
+    def act(who: Actor, person: Person) -> None:
+        episode = get_object_or_404(EarlyHelpEpisode, person=person, ended__isnull=True)
+        services.step_up(who, episode, timezone.localdate())
+
+    done = "Early help closed and the child referred to children's social care"
+    return _button(request, person_id, "stepping up to social care", act, done)
 
 
 def step_down(request: HttpRequest, person_id: int) -> HttpResponse:
     """Close the case (DfE reason RC9) and open early help the same day."""
+
+    def act(who: Actor, person: Person) -> None:
+        referral = get_object_or_404(Referral, person=person, closed__isnull=True)
+        services.step_down(who, referral, timezone.localdate())
+
+    return _button(
+        request, person_id, "stepping down to early help", act, "The case closed and early help opened"
+    )
+
+
+def _button(request: HttpRequest, person_id: int, purpose: str, act: Any, done: str) -> HttpResponse:
+    """A one-press step from the journey page: it acts on POST and says how it went."""
     person = get_object_or_404(Person, pk=person_id)
     try:
-        open_person(_actor(request), person, "stepping down to early help", permission=Permission.RECORD_WORK)
+        open_person(actor(request), person, purpose, permission=Permission.RECORD_WORK)
     except AccessRefused as refusal:
-        return _refused(request, refusal.reason)
-    referral = get_object_or_404(Referral, person=person, closed__isnull=True)
+        return refused(request, refusal.reason, RECORD_REFUSED)
     if request.method == "POST":
         try:
-            services.step_down(_actor(request), referral, timezone.localdate())
+            act(actor(request), person)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "The case closed and early help opened")
+            messages.success(request, done)
     return _back(person)

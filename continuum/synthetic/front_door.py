@@ -57,6 +57,7 @@ def generate_casework(
     staff = journey_staff(slots, agencies)
     journeys = Journeys(seed, profile.reference_date, households.young, staff, households.counts.children)
     journeys.plan_caseloads(households.caseloads)
+    journeys.plan_care_experienced()
     journeys.plan_years()
     progress(
         f"Journeys: planned {len(journeys.journeys):,} referrals and {len(journeys.episodes):,} early help "

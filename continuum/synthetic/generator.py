@@ -26,6 +26,7 @@ from .contact_writer import FrontDoorCounts
 from .families import FamilyIndex
 from .front_door import families_share, generate_casework
 from .households import HouseholdPlanner
+from .journey_people import care_experienced_births
 from .journey_writer import JourneyCounts
 from .names import NamePools
 from .personas import DEMO_PASSWORD, create_personas
@@ -125,6 +126,12 @@ def _generate(
             percent = (index + 1) * 100 // profile.households
             progress(f"Households: {index + 1:,} of {profile.households:,} ({percent}%)")
     writer.flush()
+    for born in care_experienced_births(rng, writer.counts.children):
+        household, district = planner.care_experienced(born)
+        records.add_to(household, district)
+        writer.add(household)
+    writer.flush()
+    progress(f"Care-experienced young adults: {writer.counts.households - profile.households:,}")
     named = restrict_staff_families(rng, writer.restricted, staff.slots, personas)
     progress(
         f"Restricted records: {writer.counts.restricted} people in {len(writer.restricted)} staff families "

@@ -59,6 +59,29 @@ class HouseholdPlanner:
         district = builder(household, births)
         return household, district
 
+    def care_experienced(self, born: date) -> tuple[PlannedHousehold, District]:
+        """A young adult who was in care as a teenager, now living on their own.
+
+        Their period of care and leaving care support are planned with the journeys
+        (`Journeys.plan_care_experienced`); here they are only a person with a home.
+        """
+        heritage = choose_heritage(self.rng)
+        household = PlannedHousehold(heritage, "care_leaver")
+        parents = self._parents(heritage)
+        sex = self.rng.choice("MF")
+        names, ethnicity = (
+            (parents.father_names, parents.father_ethnicity)
+            if self.rng.random() < 0.5
+            else (parents.mother_names, parents.mother_ethnicity)
+        )
+        person = self._adult(names, sex, parents.child_family, ethnicity, born.toordinal())
+        person.care_experienced = True
+        index = household.add(person)
+        eighteen = born.toordinal() + int(18 * YEAR) + 1
+        periods, district = self._home(household, self.rng.randint(eighteen, max(eighteen, self.today - 60)))
+        self._live(household, [index], periods)
+        return household, district
+
     # Births and ages ---------------------------------------------------------------------
 
     def _births(self, heritage: Heritage) -> list[int]:

@@ -78,6 +78,16 @@ TARGET_BY_KEY = {target.key: target for target in TARGETS}
 JOURNEYS_FROM = date(2016, 4, 1)
 BURN_IN_FROM = date(2013, 4, 1)
 
+# Care-experienced young adults, per child of the area (our choice, tuned to the seeds' 579 care
+# leavers supported in 2020/21). The register's households hold few of the young adults who were
+# teenagers in care in 2013-2020, and the burn-in starts with nobody in care, so the area gets a
+# cohort of them, living on their own now: in care from an age between 12 and 16 until their
+# 18th birthday, then former relevant care leavers. They were born so that they were 18 by 31
+# March 2020: they add care leavers to 2020/21, not children looked after at 31 March 2020.
+CARE_EXPERIENCED_PER_CHILD = 0.0035
+CARE_EXPERIENCED_BORN = (date(1998, 4, 1), date(2002, 3, 31))
+CARE_EXPERIENCED_ENTRY_AGE = (12.0, 16.25)  # years
+
 
 def per_child(target_key: str) -> float:
     """A yearly count of the seeds as a rate per child (0-17) of the area."""
@@ -129,6 +139,10 @@ CIN_PLAN_MONTHS = (1, 2, 2, 3, 3, 4, 4, 5, 6, 9)
 CIN_PLAN_ENDS = (("closed", 0.76), ("early_help", 0.13), ("strategy", 0.09), ("looked_after", 0.02))
 # A fresh assessment during long work (our choice, tuned to the seeds' 13,982 completed a year).
 REASSESS_EACH_HALF_YEAR = 0.9
+# A fresh assessment on an open child in need plan when the child's circumstances change (a new
+# baby, a parent's new partner, a school exclusion): the chance per plan of eleven weeks or more,
+# at a day from three weeks in to eight weeks before it ends (our choice, tuned as above).
+REASSESS_ON_CHANGE = 0.7
 
 PRIMARY_NEED = (
     ("N1", 0.56), ("N2", 0.07), ("N3", 0.04), ("N4", 0.12), ("N5", 0.13), ("N6", 0.03), ("N7", 0.01),

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from continuum.statutory.calendar import is_working_day
 
-from .journey_calibration import BURN_IN_FROM
+from .journey_calibration import BURN_IN_FROM, CARE_EXPERIENCED_BORN, CARE_EXPERIENCED_PER_CHILD
 from .journey_plans import YoungPerson
 from .plans import PlannedHousehold
 
@@ -43,13 +43,21 @@ class YoungPeople:
             born, due = planned.date_of_birth, planned.expected_date_of_delivery
             if (born is not None and born > oldest) or (born is None and due is not None):
                 home = household.addresses[planned.residences[-1].address] if planned.residences else None
-                young = YoungPerson(person_id, born, due, number, home.postcode if home else "")
+                young = YoungPerson(
+                    person_id, born, due, number, home.postcode if home else "", planned.care_experienced
+                )
                 self.people.append(young)
                 self.by_id[person_id] = young
 
     def sort(self) -> None:
-        self._sorted = sorted((p for p in self.people if p.born), key=lambda p: (p.born, p.person_id))
+        # The care-experienced young adults' journeys are planned whole (Journeys.plan_care_experienced).
+        self._sorted = sorted(
+            (p for p in self.people if p.born and not p.care_experienced), key=lambda p: (p.born, p.person_id)
+        )
         self._born = [p.birthday.toordinal() for p in self._sorted]
+
+    def care_experienced(self) -> list[YoungPerson]:
+        return [p for p in self.people if p.care_experienced and p.born]
 
     def children_on(self, day: date) -> tuple[int, int]:
         """The (low, high) range of `sorted_born` who were born and under 18 on `day`."""
@@ -74,6 +82,13 @@ class YoungPeople:
         if low >= high:
             return None
         return self._sorted[rng.randrange(low, high)]
+
+
+def care_experienced_births(rng: random.Random, children: int) -> list[date]:
+    """Dates of birth of the area's care-experienced young adults (`CARE_EXPERIENCED_PER_CHILD`)."""
+    first, last = (day.toordinal() for day in CARE_EXPERIENCED_BORN)
+    count = round(CARE_EXPERIENCED_PER_CHILD * children)
+    return [date.fromordinal(rng.randint(first, last)) for _ in range(count)]
 
 
 def _years_before(day: date, years: int) -> date:

@@ -21,6 +21,7 @@ class YoungPerson:
     due: date | None  # for a child unborn on the reference date
     household: int
     postcode: str
+    care_experienced: bool = False  # a young adult whose care as a teenager is planned first
 
     @property
     def birthday(self) -> date:

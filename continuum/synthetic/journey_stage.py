@@ -93,19 +93,29 @@ class Journeys:
         self, seed: int, reference_date: date, people: YoungPeople, staff: JourneyStaff, children: int
     ) -> None:
         rng = self.rng = random.Random(f"journeys {seed}")
+        self.seed = seed
         self.as_at = reference_date
         self.first_day = re_referral_window_start(reference_date) + timedelta(days=1)
         self.people = people
         self.children = children
         self.staff = staff
         calendar = self.calendar = WorkingDays(
-            date(cal.BURN_IN_FROM.year - 1, 1, 1), date(reference_date.year + 20, 12, 31)
+            # From before the care-experienced young adults' periods of care (from 2010).
+            date(cal.BURN_IN_FROM.year - 4, 1, 1),
+            date(reference_date.year + 20, 12, 31),
         )
         social_workers = (
             staff.workers["assessment"] + staff.workers["child_in_need"] + staff.workers["child_protection"]
         )
         self.care = CarePlanner(rng, calendar)
-        self.referrals = ReferralPlanner(rng, calendar, social_workers, staff.agencies, self.care)
+        self.referrals = ReferralPlanner(
+            rng,
+            calendar,
+            social_workers,
+            staff.agencies,
+            self.care,
+            random.Random(f"re-assessments {seed}"),
+        )
         self.early_help = EarlyHelpPlanner(rng, calendar, staff.workers["early_help"], staff.agencies)
         self.leavers = CareLeaverPlanner(rng, staff.workers["leaving_care"])
         self.diary = Diary()
@@ -229,6 +239,37 @@ class Journeys:
         if journey.referral_date >= self.first_day and journey.closed is None:
             self.bookings.by_person_day[(journey.child.person_id, journey.referral_date)] = journey
         return started
+
+    # Care-experienced young adults ------------------------------------------------------------
+
+    def plan_care_experienced(self) -> None:
+        """The teenage period of care, and the leaving care support after it, of each care-experienced
+        young adult (`cal.CARE_EXPERIENCED_PER_CHILD`): looked after until their 18th birthday.
+
+        They draw on their own random numbers and are never picked for other referrals (in care
+        until 18, adults since), so that the rest of the area's journeys are the same with or
+        without them.
+        """
+        rng = random.Random(f"care-experienced {self.seed}")
+        care = CarePlanner(rng, self.calendar)
+        leavers = CareLeaverPlanner(rng, self.staff.workers["leaving_care"])
+        low, high = cal.CARE_EXPERIENCED_ENTRY_AGE
+        for child in self.people.care_experienced():
+            start = child.birthday + days(round(rng.uniform(low, high) * 365.25))
+            referred = start - days(rng.randint(20, 60))
+            journey = Journey(
+                child, referred, weighted(rng, HISTORY_SOURCES), rng.choice(self.referrals.workers)
+            )
+            journey.primary_need = weighted(rng, cal.PRIMARY_NEED)
+            assessment = PlannedAssessment(referred, start, start)
+            assessment.outcome = AssessmentOutcome.LOOKED_AFTER
+            assessment.factors = self.referrals._factors(assessment.outcome, rng)
+            journey.assessments.append(assessment)
+            ended = care(journey, start, FOREVER, stay=True)
+            journey.closed, journey.closure_reason = ended, "RC6" if rng.random() < 0.1 else "RC7"
+            self.journeys.append(journey)
+            self.diary.book(child.person_id, journey.referral_date, journey.closed)
+            self.care_leavers.extend(leavers.plan(journey))
 
     # The years before the front door's ---------------------------------------------------------
 

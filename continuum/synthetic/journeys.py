@@ -63,8 +63,12 @@ class ReferralPlanner:
         workers: list[int],
         agencies: list[int],
         care: CarePlanner,
+        changes: random.Random | None = None,
     ) -> None:
         self.rng = rng
+        # Re-assessments when circumstances change draw on their own random numbers, so that the
+        # rest of every journey is the same with or without them (they end within the plan).
+        self.changes = changes or random.Random(0)
         self.calendar = calendar
         self.workers = workers
         self.agencies = agencies  # police first, then health and others, for strategy discussions
@@ -120,8 +124,15 @@ class ReferralPlanner:
 
     def _assessment(self, journey: Journey, day: date, outcome: str) -> PlannedAssessment:
         """An assessment from about `day`, after any earlier one in the referral was authorised."""
-        rng, calendar = self.rng, self.calendar
         earlier = journey.assessments[-1].authorised if journey.assessments else None
+        assessment = self._planned_assessment(journey, day, outcome, earlier, self.rng)
+        journey.assessments.append(assessment)
+        return assessment
+
+    def _planned_assessment(
+        self, journey: Journey, day: date, outcome: str, earlier: date | None, rng: random.Random
+    ) -> PlannedAssessment:
+        calendar = self.calendar
         started = calendar.add(day, rng.choice((0, 0, 1, 1, 2, 3)))
         if earlier is not None and started <= earlier:
             started = earlier + days(1)
@@ -137,12 +148,11 @@ class ReferralPlanner:
             started, authorised, completed, seen if born <= seen <= completed else None
         )
         assessment.outcome = outcome
-        assessment.factors = self._factors(outcome)
-        journey.assessments.append(assessment)
+        assessment.factors = self._factors(outcome, rng)
         return assessment
 
-    def _factors(self, outcome: str) -> list[str]:
-        rng = self.rng
+    def _factors(self, outcome: str, rng: random.Random | None = None) -> list[str]:
+        rng = rng or self.rng
         if outcome == AssessmentOutcome.NO_FURTHER_ACTION and rng.random() < cal.NO_FACTORS_WHEN_NFA:
             return ["21"]
         count = rng.choice((1, 1, 2, 2, 2, 3, 3, 4))
@@ -322,7 +332,8 @@ class ReferralPlanner:
         return meetings
 
     def _reassess(self, journey: Journey, started: date, ended: date, outcome: str) -> None:
-        """A fresh assessment each half year or so of long work, at the rate chosen to match the seeds."""
+        """A fresh assessment each half year or so of long work, and one when the child's
+        circumstances change, at the rates chosen to match the seeds."""
         rng = self.rng
         check = add_months(started, 3)
         while check < ended - days(70):
@@ -332,6 +343,30 @@ class ReferralPlanner:
                     assessment.authorised = max(assessment.started, ended)
                     assessment.completed = assessment.authorised
             check = add_months(check, 6)
+        self._reassess_on_change(journey, started, ended, outcome)
+
+    def _reassess_on_change(self, journey: Journey, started: date, ended: date, outcome: str) -> None:
+        """An updated assessment during the plan when circumstances change (`REASSESS_ON_CHANGE`),
+        between the assessments already planned and authorised by the next one (or the plan's end)."""
+        rng = self.changes
+        span = (ended - started).days
+        if span < 21 + 56 or rng.random() >= cal.REASSESS_ON_CHANGE:
+            return
+        day = started + days(rng.randint(21, span - 56))
+        before = [a for a in journey.assessments if a.started <= day]
+        after = [a for a in journey.assessments if a.started > day]
+        earlier = before[-1].authorised if before else None
+        if before and (earlier is None or earlier >= day - days(14)):
+            return  # an assessment is still open, or only just authorised
+        limit = min([ended, *(a.started - days(1) for a in after)])
+        assessment = self._planned_assessment(journey, day, outcome, earlier, rng)
+        if assessment.started > limit:
+            return
+        if assessment.authorised is not None and assessment.authorised > limit:
+            assessment.authorised = assessment.completed = limit
+            if assessment.child_seen is not None and assessment.child_seen > limit:
+                assessment.child_seen = None
+        journey.assessments.insert(len(before), assessment)
 
     # Closing ---------------------------------------------------------------------------------------
 

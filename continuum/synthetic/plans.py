@@ -45,6 +45,7 @@ class PlannedPerson:
     upn: str = ""
     lives_elsewhere: bool = False  # a parent who is not part of the household
     joined: date | None = None  # when a step-parent or grandparent came to live with the family
+    care_experienced: bool = False  # a young adult who was in care as a teenager (journey_stage)
     school: Agency | None = None  # the school a school-age child attends now
     other_names: list[PlannedName] = field(default_factory=list)
     identifiers: list[tuple[Agency, str, str]] = field(default_factory=list)
@@ -76,7 +77,7 @@ class PlannedAllocation:
 @dataclass
 class PlannedHousehold:
     heritage: Heritage
-    shape: str  # couple, single_parent, blended, kinship
+    shape: str  # couple, single_parent, blended, kinship, care_leaver (a young adult on their own)
     people: list[PlannedPerson] = field(default_factory=list)
     addresses: list[PlannedAddress] = field(default_factory=list)
     relationships: list[PlannedRelationship] = field(default_factory=list)
