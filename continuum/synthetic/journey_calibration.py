@@ -84,7 +84,7 @@ BURN_IN_FROM = date(2013, 4, 1)
 # cohort of them, living on their own now: in care from an age between 12 and 16 until their
 # 18th birthday, then former relevant care leavers. They were born so that they were 18 by 31
 # March 2020: they add care leavers to 2020/21, not children looked after at 31 March 2020.
-CARE_EXPERIENCED_PER_CHILD = 0.0035
+CARE_EXPERIENCED_PER_CHILD = 0.0037
 CARE_EXPERIENCED_BORN = (date(1998, 4, 1), date(2002, 3, 31))
 CARE_EXPERIENCED_ENTRY_AGE = (12.0, 16.25)  # years
 
@@ -142,7 +142,7 @@ REASSESS_EACH_HALF_YEAR = 0.9
 # A fresh assessment on an open child in need plan when the child's circumstances change (a new
 # baby, a parent's new partner, a school exclusion): the chance per plan of eleven weeks or more,
 # at a day from three weeks in to eight weeks before it ends (our choice, tuned as above).
-REASSESS_ON_CHANGE = 0.7
+REASSESS_ON_CHANGE = 0.8
 
 PRIMARY_NEED = (
     ("N1", 0.56), ("N2", 0.07), ("N3", 0.04), ("N4", 0.12), ("N5", 0.13), ("N6", 0.03), ("N7", 0.01),

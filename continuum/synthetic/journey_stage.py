@@ -1,7 +1,8 @@
 """The area's journeys from April 2016 to the reference day, planned around the front door's year.
 
 In order: the children already on caseloads get the journey that put them there (an assessment
-under way, a plan, care, leaving care support, early help); then every year before the front
+under way, a plan, care, leaving care support, early help); then the care-experienced young
+adults get their teenage period of care and leaving care support; then every year before the front
 door's is simulated, from a burn-in in 2013 so that 2016 starts with children already on plans
 and in care; then the front door's year asks for a journey for each referral and early help
 decision as it plans its contacts. `finish` adds care leavers and missing episodes, cuts

@@ -363,9 +363,17 @@ class ReferralPlanner:
         if assessment.started > limit:
             return
         if assessment.authorised is not None and assessment.authorised > limit:
-            assessment.authorised = assessment.completed = limit
-            if assessment.child_seen is not None and assessment.child_seen > limit:
-                assessment.child_seen = None
+            # Started earlier, whole weeks earlier, when the plan leaves room; otherwise cut short.
+            back = days(7 * -(-(assessment.authorised - limit).days // 7))
+            if assessment.started - back >= max(started + days(14), (earlier or started) + days(14)):
+                assessment.started -= back
+                assessment.authorised -= back
+                assessment.completed = assessment.completed and assessment.completed - back
+                assessment.child_seen = assessment.child_seen and assessment.child_seen - back
+            else:
+                assessment.authorised = assessment.completed = limit
+                if assessment.child_seen is not None and assessment.child_seen > limit:
+                    assessment.child_seen = None
         journey.assessments.insert(len(before), assessment)
 
     # Closing ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 
 from continuum.earlyhelp.models import EarlyHelpAssessment, EarlyHelpEpisode, TeamAroundFamilyMeeting
-from continuum.people.models import Allocation, Service
+from continuum.people.models import Allocation, Person, Service
 from continuum.socialcare.catalogue import ConferenceKind, ConferenceOutcome
 from continuum.socialcare.models import (
     Assessment,
@@ -41,6 +41,7 @@ from continuum.socialcare.models import (
 )
 from continuum.statutory import codes
 from continuum.synthetic.generator import Summary
+from continuum.synthetic.journey_calibration import CARE_EXPERIENCED_BORN
 
 pytestmark = pytest.mark.django_db
 
@@ -151,6 +152,23 @@ def test_care_leavers_are_16_to_25(small_partnership: Summary) -> None:
         assert born is not None
         assert (record.started - born).days >= 16 * 365
         assert ((record.ended or small_partnership.reference_date) - born).days <= 26 * 366
+
+
+def test_care_experienced_young_adults_live_alone_and_were_in_care_until_18(
+    small_partnership: Summary,
+) -> None:
+    first, last = CARE_EXPERIENCED_BORN
+    on_their_own = Person.objects.filter(
+        kind="adult", date_of_birth__range=(first, last), relationships_from=None, relationships_to=None
+    )
+    cohort = on_their_own.filter(care_episodes__isnull=False).distinct()
+    assert cohort.count() >= 1
+    for person in cohort:
+        born = person.date_of_birth
+        assert born is not None
+        last_episode = CareEpisode.objects.filter(person=person).latest("started")
+        assert last_episode.ended is not None and last_episode.ended.year == born.year + 18
+        assert CareLeaver.objects.filter(person=person, category="former_relevant").exists()
 
 
 def test_open_work_is_allocated_to_the_right_service(small_partnership: Summary) -> None:
