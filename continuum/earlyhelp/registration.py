@@ -180,7 +180,8 @@ def decline(actor: Actor, registration: EarlyHelpRegistration, reason: str) -> E
 def _waiting(registration: EarlyHelpRegistration) -> EarlyHelpRegistration:
     """The registration, locked, if nobody has decided it yet (two people may open it at once)."""
     locked = (
-        EarlyHelpRegistration.objects.select_for_update()
+        # Lock only the registration row: PostgreSQL cannot lock the nullable side of a join.
+        EarlyHelpRegistration.objects.select_for_update(of=("self",))
         .select_related("registered_by", "decided_by")
         .get(pk=registration.pk)
     )
