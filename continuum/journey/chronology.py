@@ -43,7 +43,7 @@ from continuum.socialcare.models import (
     Visit,
 )
 from continuum.socialcare.models.base import day
-from continuum.socialcare.models.care import STARTED_TO_BE_LOOKED_AFTER
+from continuum.socialcare.models.care import LEGAL_STATUS_ONLY, STARTED_TO_BE_LOOKED_AFTER
 from continuum.socialcare.referrals import re_referral_window_start
 from continuum.statutory import codes
 from continuum.statutory.code_set import CodeSet, UnknownCode
@@ -412,7 +412,7 @@ def _episode_started(episode: CareEpisode, previous: CareEpisode | None) -> tupl
     reason = episode.reason_new_episode
     if reason == STARTED_TO_BE_LOOKED_AFTER:
         return "Became looked after", _sentences(f"Legal status: {legal_status}", f"Placement: {placement}")
-    if reason == "L":
+    if reason == LEGAL_STATUS_ONLY:
         return f"Legal status changed: {legal_status}", ""
     # The reason for a move is recorded on the placement that ended (903 REASON_PLACE_CHANGE).
     moved_because = previous.reason_placement_changed if previous else ""

@@ -12,11 +12,15 @@ from typing import Any
 from django import forms
 from django.db import models
 
+from continuum.access import policy
 from continuum.access.models import Agency, Team, User
-from continuum.access.roles import CASEWORK_ROLES, AgencyType
+from continuum.access.policy import Permission
+from continuum.access.roles import AgencyType
 from continuum.people.forms import GovukDateField, PeopleFormMixin
 from continuum.statutory import codes
 from continuum.web.forms import GovukForm, GovukModelForm
+
+from .models.care import NEW_EPISODE_SAME_DAY, NEW_PLACEMENT, STARTED_TO_BE_LOOKED_AFTER
 
 # Schools and GP practices are many and rarely at a strategy discussion: they are left off the list.
 _MEETING_AGENCY_TYPES = [t for t in AgencyType.values if t not in (AgencyType.SCHOOL, AgencyType.GP_PRACTICE)]
@@ -84,11 +88,7 @@ class AssessmentFactorsField(forms.MultipleChoiceField):
 
 def practitioners() -> models.QuerySet[User]:
     """Staff who may hold a child's work: casework roles, active, by name."""
-    return (
-        User.objects.filter(is_active=True, role_assignments__role__in=CASEWORK_ROLES)
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    return policy.users_who_may(Permission.SEE_OWN_WORK).order_by("first_name", "last_name")
 
 
 class AllocateForm(GovukForm):
@@ -118,7 +118,11 @@ class PlacementChangeForm(PeopleFormMixin, GovukForm):
     started = GovukDateField(label="Date of the move", help_text="For example, 27 3 2026")
     reason_new_episode = forms.ChoiceField(
         label="What changed",
-        choices=[c for c in codes.REASON_NEW_EPISODE.choices() if c[0] in ("P", "T", "U", "B")],
+        choices=[
+            c
+            for c in codes.REASON_NEW_EPISODE.choices()
+            if c[0] in NEW_PLACEMENT - {STARTED_TO_BE_LOOKED_AFTER}
+        ],
         widget=forms.RadioSelect,
     )
     placement_type = forms.ChoiceField(label="New placement type", choices=codes.PLACEMENT_TYPE.choices())
@@ -164,7 +168,7 @@ class CeaseForm(PeopleFormMixin, GovukForm):
     )
     reason_ended = forms.ChoiceField(
         label="Why the child stopped being looked after",
-        choices=[c for c in codes.REASON_EPISODE_CEASED.choices() if c[0] != "X1"],
+        choices=[c for c in codes.REASON_EPISODE_CEASED.choices() if c[0] != NEW_EPISODE_SAME_DAY],
     )
 
     def full_clean(self) -> None:

@@ -19,6 +19,7 @@ from continuum.access.audit import Action, Actor
 from continuum.access.models import Team, User
 from continuum.earlyhelp.models import EarlyHelpEpisode, EarlyHelpOutcome
 from continuum.people.models import Allocation, Person, Service
+from continuum.statutory import codes
 
 from .catalogue import ConferenceKind, ConferenceOutcome, PlanEndReason
 from .models import CareEpisode, ChildProtectionConference, ChildProtectionPlan, Referral
@@ -30,6 +31,8 @@ Record = TypeVar("Record", bound=JourneyRecord)
 # What an early help practitioner's referral is, in the DfE's referral sources.
 EARLY_HELP_SOURCE = "5D"
 STEPPED_DOWN_TO_EARLY_HELP = "RC9"
+# Both are DfE codes: fail at import, not in a family's case, if the catalogue ever drops one.
+assert EARLY_HELP_SOURCE in codes.REFERRAL_SOURCE and STEPPED_DOWN_TO_EARLY_HELP in codes.CLOSURE_REASON
 
 
 class EditConflict(Exception):

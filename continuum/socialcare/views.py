@@ -37,6 +37,7 @@ from .forms import (
     practitioners,
 )
 from .models import Referral
+from .models.care import LEGAL_STATUS_ONLY
 from .steps import CHILD, STEPS, Step
 
 RECORD_REFUSED = "You cannot open this record"
@@ -250,7 +251,9 @@ def change_placement(request: HttpRequest, person_id: int) -> HttpResponse:
 def change_legal_status(request: HttpRequest, person_id: int) -> HttpResponse:
     def act(actor: Actor, person: Person, form: Any) -> None:
         data = form.cleaned_data
-        services.change_episode(actor, person, data["started"], "L", legal_status=data["legal_status"])
+        services.change_episode(
+            actor, person, data["started"], LEGAL_STATUS_ONLY, legal_status=data["legal_status"]
+        )
 
     return _action(
         request,

@@ -20,6 +20,7 @@ from .base import JourneyRecord, day, not_before, not_in_future, only_one_open, 
 
 STARTED_TO_BE_LOOKED_AFTER = "S"
 NEW_EPISODE_SAME_DAY = "X1"
+LEGAL_STATUS_ONLY = "L"
 # Episodes that started with one of these moved the child to a new placement.
 NEW_PLACEMENT = frozenset({"S", "P", "T", "U", "B"})
 # Temporary placements and "other" placements have no provider (903 rule 178).
