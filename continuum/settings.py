@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "continuum.earlyhelp",
     "continuum.socialcare",
     "continuum.journey",
+    "continuum.insight",
     "continuum.synthetic",
     "continuum.web",
 ]

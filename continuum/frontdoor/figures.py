@@ -14,69 +14,23 @@ received.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any
+from datetime import datetime
 
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, DateField, Exists, F, Func, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Trim
 from django.db.models.lookups import Exact
-from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from continuum.socialcare.models import Referral
 from continuum.socialcare.referrals import RE_REFERRAL_MONTHS
 from continuum.statutory import codes
-from continuum.statutory.timescales import ENGLAND
+from continuum.statutory.periods import Period, financial_year_of
+from continuum.statutory.sql import YearsBefore
 
 from .catalogue import Consent, NoFurtherActionReason, Outcome, Route
-from .clocks import end_of_day
 from .models import Contact, Decision
 
-FINANCIAL_YEAR_STARTS = (4, 1)  # 1 April
-
-
-@dataclass(frozen=True)
-class Period:
-    """From `start` to `end`, both days included, as days in England."""
-
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"A period cannot end ({self.end}) before it starts ({self.start})")
-
-    @classmethod
-    def financial_year(cls, first_year: int, today: date | None = None) -> Period:
-        """1 April `first_year` to 31 March the year after, or to `today` if that is sooner."""
-        start = date(first_year, *FINANCIAL_YEAR_STARTS)
-        end = date(first_year + 1, 3, 31)
-        if today is not None and start <= today < end:
-            end = today
-        return cls(start, end)
-
-    @property
-    def starts_at(self) -> datetime:
-        return datetime.combine(self.start, time(0), tzinfo=ENGLAND)
-
-    @property
-    def ends_before(self) -> datetime:
-        """Midnight at the end of the last day: the first moment after the period."""
-        return end_of_day(self.end)
-
-    @property
-    def label(self) -> str:
-        return f"{_day(self.start)} to {_day(self.end)}"
-
-
-def financial_year_of(day: date) -> int:
-    """The year a financial year starts in: 2025 for any day from 1 April 2025 to 31 March 2026."""
-    return day.year if (day.month, day.day) >= FINANCIAL_YEAR_STARTS else day.year - 1
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+__all__ = ["Period", "financial_year_of"]
 
 
 @dataclass(frozen=True)
@@ -255,7 +209,31 @@ CONSENT_STATES: tuple[tuple[str, str, Q], ...] = (
         Q(consent=Consent.NOT_SOUGHT) & ~_NOT_NEEDED_REASON & _NOT_OBTAINED_REASON,
     ),
 )
-_DECIDED = Q(decided_at__isnull=False)
+DECIDED = Q(decided_at__isnull=False)
+DECIDED_IN_TIME = DECIDED & Q(decided_at__lt=F("due_at"))
+# Anonymous contacts are left out of "referrer told": there is no one to tell.
+REFERRER_CAN_BE_TOLD = DECIDED & ~Q(route=Route.ANONYMOUS)
+REFERRER_TOLD = Q(referrer_told_at__isnull=False)
+
+TIMELINESS_DEFINITION = (
+    "Contacts received in the period that were decided before the end of the working day after "
+    "the day they arrived, of all contacts decided plus those still open after that deadline. "
+    "Open contacts still within their deadline are not counted yet."
+)
+REFERRER_FEEDBACK_DEFINITION = (
+    "Decided contacts received in the period where the referrer was told the outcome, of all "
+    "decided contacts received in the period except anonymous ones (there is no one to tell)."
+)
+RE_REFERRALS_DEFINITION = (
+    "Referrals to children's social care in the period (by referral date) for a child who had "
+    "another referral in the 12 months before it, of all referrals in the period. A referral on "
+    "the same day as another is the same episode and is not counted as a re-referral."
+)
+
+
+def timeliness_known(as_at: datetime) -> Q:
+    """Contacts whose timeliness is known at `as_at`: decided, or still open past their deadline."""
+    return DECIDED | Q(decided_at__isnull=True, due_at__lte=as_at)
 
 
 def contact_totals(period: Period, as_at: datetime | None = None) -> dict[str, int]:
@@ -268,12 +246,11 @@ def contact_totals(period: Period, as_at: datetime | None = None) -> dict[str, i
     }
     counts |= {f"route:{route.value}": Count("pk", filter=Q(route=route)) for route in Route}
     counts |= {
-        "in_time": Count("pk", filter=_DECIDED & Q(decided_at__lt=F("due_at"))),
-        "decided": Count("pk", filter=_DECIDED),
-        "open_and_late": Count("pk", filter=Q(decided_at__isnull=True, due_at__lte=as_at)),
+        "in_time": Count("pk", filter=DECIDED_IN_TIME),
+        "timeliness_known": Count("pk", filter=timeliness_known(as_at)),
         "voice": Count("pk", filter=~_blank("child_voice")),
-        "decided_named": Count("pk", filter=_DECIDED & ~Q(route=Route.ANONYMOUS)),
-        "told": Count("pk", filter=_DECIDED & ~Q(route=Route.ANONYMOUS) & Q(referrer_told_at__isnull=False)),
+        "decided_named": Count("pk", filter=REFERRER_CAN_BE_TOLD),
+        "told": Count("pk", filter=REFERRER_CAN_BE_TOLD & REFERRER_TOLD),
     }
     counts |= {f"consent:{key}": Count("pk", filter=condition) for key, _, condition in CONSENT_STATES}
     return contacts_received(period).aggregate(**counts)
@@ -314,11 +291,9 @@ def _timeliness(totals: dict[str, int]) -> Proportion:
     """
     return Proportion(
         "Decided within one working day",
-        "Contacts received in the period that were decided before the end of the working day after "
-        "the day they arrived, of all contacts decided plus those still open after that deadline. "
-        "Open contacts still within their deadline are not counted yet.",
+        TIMELINESS_DEFINITION,
         totals["in_time"],
-        totals["decided"] + totals["open_and_late"],
+        totals["timeliness_known"],
     )
 
 
@@ -357,8 +332,7 @@ def _child_voice(totals: dict[str, int]) -> Proportion:
 def _referrer_feedback(totals: dict[str, int]) -> Proportion:
     return Proportion(
         "Referrer told the outcome",
-        "Decided contacts received in the period where the referrer was told the outcome, of all "
-        "decided contacts received in the period except anonymous ones (there is no one to tell).",
+        REFERRER_FEEDBACK_DEFINITION,
         totals["told"],
         totals["decided_named"],
     )
@@ -411,59 +385,32 @@ def _sum(counts: dict[tuple[str, str], int], outcome: str) -> int:
 # --- Re-referrals ------------------------------------------------------------------------------
 
 
-class TwelveMonthsBefore(Func):
-    """The same day 12 months earlier, as `statutory.timescales.add_months` (29 February: 28 February).
-
-    PostgreSQL's interval arithmetic clamps to the month's end as `add_months` does. SQLite's
-    `date(..., '-1 year')` would roll 29 February on to 1 March, so it steps back a day there.
-    """
-
-    arity = 1
-    output_field = DateField()
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> tuple[str, tuple[Any, ...]]:
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"CAST(({sql} - INTERVAL '{RE_REFERRAL_MONTHS} months') AS date)", tuple(params)
-
-    def as_sqlite(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> tuple[str, tuple[Any, ...]]:
-        sql, params = compiler.compile(self.source_expressions[0])
-        back = f"'-{RE_REFERRAL_MONTHS // 12} years'"
-        leap_day = f"strftime('%%m-%%d', {sql}) = '02-29'"
-        template = f"CASE WHEN {leap_day} THEN date({sql}, {back}, '-1 day') ELSE date({sql}, {back}) END"
-        return template, (*params, *params, *params)
-
-
-def re_referrals(period: Period) -> Proportion:
-    """Referrals in the period whose child had another referral in the 12 months before.
+def had_a_referral_in_the_12_months_before() -> Exists:
+    """For a referral: the same child had another in the 12 months before it.
 
     The rule is `socialcare.referrals.previous_referral_within_12_months`: an earlier referral
     counts from the same day `RE_REFERRAL_MONTHS` months before (29 February looks back to 28
     February) up to the day before; one on the same day is the same episode and does not count.
     """
-    assert RE_REFERRAL_MONTHS % 12 == 0  # SQLite's form below counts whole years
+    assert RE_REFERRAL_MONTHS % 12 == 0  # counted back in whole years
     this = OuterRef("referral_date")
-    earlier = Referral.objects.filter(
-        person=OuterRef("person"), referral_date__lt=this, referral_date__gte=TwelveMonthsBefore(this)
+    return Exists(
+        Referral.objects.filter(
+            person=OuterRef("person"),
+            referral_date__lt=this,
+            referral_date__gte=YearsBefore(this, RE_REFERRAL_MONTHS // 12),
+        )
     )
+
+
+def re_referrals(period: Period) -> Proportion:
+    """Referrals in the period whose child had another referral in the 12 months before."""
     referrals = Referral.objects.filter(referral_date__gte=period.start, referral_date__lte=period.end)
-    totals = referrals.aggregate(re_referrals=Count("pk", filter=Exists(earlier)), all=Count("pk"))
+    totals = referrals.aggregate(
+        re_referrals=Count("pk", filter=had_a_referral_in_the_12_months_before()), all=Count("pk")
+    )
     return Proportion(
-        "Re-referrals within 12 months",
-        "Referrals to children's social care in the period (by referral date) for a child who had "
-        "another referral in the 12 months before it, of all referrals in the period. A referral on "
-        "the same day as another is the same episode and is not counted as a re-referral.",
-        totals["re_referrals"],
-        totals["all"],
+        "Re-referrals within 12 months", RE_REFERRALS_DEFINITION, totals["re_referrals"], totals["all"]
     )
 
 

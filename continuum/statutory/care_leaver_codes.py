@@ -87,3 +87,11 @@ CARE_LEAVER_ACCOMMODATION = CodeSet(
     source="DfE SSDA903 OC3 ACCOM (valid list of the 2025/26 validator, rules 133, 3001)",
     codes=_accommodation_codes(),
 )
+
+# Activities that count as "in education, employment or training" (the DfE's care leaver EET
+# measure): every full-time and part-time code. The G codes are not, and 0 is not known.
+IN_EDUCATION_EMPLOYMENT_OR_TRAINING = frozenset(
+    code.code for code in CARE_LEAVER_ACTIVITY if code.code[0] in "FP" and not code.retired
+)
+# Accommodation judged suitable: the codes whose second character is 1.
+SUITABLE_ACCOMMODATION = frozenset(code.code for code in CARE_LEAVER_ACCOMMODATION if code.code.endswith("1"))

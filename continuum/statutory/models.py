@@ -63,3 +63,22 @@ class NeedLevel(models.Model):
     @property
     def needs_consent(self) -> bool:
         return not self.is_child_protection
+
+
+class CalendarDay(models.Model):
+    """One day of England's working-day calendar, so that the database can count working days.
+
+    `working_day_number` is how many working days there have been from the calendar's first day
+    up to and including this one. The working days after one day up to and including another
+    (`calendar.working_days_between`) are the difference of their numbers. Filled by the
+    migration and refreshed with `manage.py refresh_calendar` when bank holidays are announced.
+    """
+
+    day = models.DateField(primary_key=True)
+    working_day_number = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day}: working day {self.working_day_number}"

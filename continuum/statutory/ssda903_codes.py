@@ -31,6 +31,9 @@ LEGAL_STATUS = code_set(
         ("V4", "Agreed series of short-term breaks, agreements recorded"),
     ],
 )
+# Children looked after only under an agreed series of short breaks: left out of the count and
+# rate of children looked after (DfE CLA statistics).
+SHORT_BREAK_LEGAL_STATUSES = ("V3", "V4")
 
 # Each change of legal status or placement starts a new episode; the old one closes with REC X1.
 REASON_NEW_EPISODE = code_set(
