@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("continuum.frontdoor.urls")),
     path("", include("continuum.journey.urls")),
     path("", include("continuum.earlyhelp.urls")),
+    path("insight/", include("continuum.insight.urls")),
     path("api/", include("continuum.api.urls")),
 ]

@@ -30,7 +30,9 @@ from .models import BreakGlassGrant, RecordRestriction, Team, User
 from .roles import (
     BREAK_GLASS_ROLES,
     CASEWORK_ROLES,
+    DRILL_DOWN_ROLES,
     EARLY_HELP_COORDINATOR_ROLES,
+    FIGURES_ENTRY_ROLES,
     FIGURES_ROLES,
     FRONT_DOOR_DECISION_ROLES,
     FRONT_DOOR_ROLES,
@@ -68,6 +70,9 @@ class Permission(StrEnum):
     SEE_OWN_WORK = "see_own_work"  # "My work": what is due for the children allocated to you
     SEE_TEAM_WORK = "see_team_work"  # a manager's view of what is due across their team
     RECORD_WORK = "record_work"  # record a step of the journey on a child's record
+    # Insight: the dashboard and the annual report.
+    ENTER_FIGURES = "enter_figures"  # the child population, comparators and the report's narrative
+    SEE_CHILDREN_BEHIND_FIGURES = "see_children_behind_figures"  # the drill-down from a figure
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,16 @@ _GENERAL_RULES: dict[Permission, tuple[frozenset[str], str]] = {
     ),
     Permission.SEE_OWN_WORK: (CASEWORK_ROLES, "only practitioners with a caseload have My work"),
     Permission.SEE_TEAM_WORK: (TEAM_WORK_ROLES, "only team managers see their team's work"),
+    Permission.ENTER_FIGURES: (
+        FIGURES_ENTRY_ROLES,
+        "performance analysts and the partnership business unit enter populations, comparators and "
+        "the report's words",
+    ),
+    Permission.SEE_CHILDREN_BEHIND_FIGURES: (
+        DRILL_DOWN_ROLES,
+        "the children behind a figure are for analysts and for managers who may open their records; "
+        "the figures themselves are shown without them",
+    ),
 }
 
 
@@ -241,6 +256,21 @@ def team_caseload(user: User, team: Team) -> QuerySet[Person]:
         Q(ended__isnull=True) | Q(ended__gte=today)
     )
     return people_visible_to(user).filter(Exists(allocated))
+
+
+def children_behind_figures(user: User, people: QuerySet[Person]) -> QuerySet[Person]:
+    """Which of the children behind a figure `user` may see listed.
+
+    Analysts see every standard record (they check and explain figures child by child) and a
+    restricted one only if they are named on it; managers see the children whose records they
+    may open anyway. Everyone else sees the figure without the children.
+    """
+    if not can(user, Permission.SEE_CHILDREN_BEHIND_FIGURES):
+        return people.none()
+    if Role.PERFORMANCE_ANALYST in user.roles:
+        named = RecordRestriction.objects.filter(person=OuterRef("pk"), user=user)
+        return people.filter(Q(restriction=RestrictionLevel.STANDARD) | Q(Exists(named)))
+    return people.filter(pk__in=people_visible_to(user).values("pk"))
 
 
 def break_glass_expiry() -> datetime:

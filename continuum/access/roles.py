@@ -85,3 +85,9 @@ PARTNER_CHECK_ROLES = REFERRER_ROLES - {Role.PARTNER_SYSTEM}
 TEAM_WORK_ROLES = frozenset({Role.TEAM_MANAGER})
 # Roles that take a partner's early help registration: find the child, then accept or decline it.
 EARLY_HELP_COORDINATOR_ROLES = frozenset({Role.EARLY_HELP_PRACTITIONER, Role.TEAM_MANAGER})
+# Roles that enter what the figures need: the child population, comparators, the report's words.
+FIGURES_ENTRY_ROLES = frozenset({Role.PERFORMANCE_ANALYST, Role.BUSINESS_UNIT})
+# Roles that may open the list of children behind a figure. Analysts check and explain figures
+# child by child; managers see only the children whose records they may already open. Board
+# members and the business unit see figures only.
+DRILL_DOWN_ROLES = frozenset({Role.PERFORMANCE_ANALYST, Role.FRONT_DOOR_MANAGER, Role.TEAM_MANAGER})

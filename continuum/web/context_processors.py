@@ -44,6 +44,7 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         if user.agency.agency_type == AgencyType.SCHOOL:
             items.append(NavItem("Operation Encompass", reverse("frontdoor:encompass")))
     if policy.can(user, Permission.SEE_FIGURES):
+        items.append(NavItem("Dashboard", reverse("insight:dashboard")))
         items.append(NavItem("Front door figures", reverse("frontdoor:figures")))
     if policy.can(user, policy.Permission.MANAGE_USERS):
         items.append(NavItem("Users", reverse("access:users")))
