@@ -50,16 +50,17 @@ ROLLING_MONTHS = 12
 def monthly_series(
     indicator: Indicator, period: Period, context: Context | None = None
 ) -> list[MonthlyPoint]:
-    """The indicator for each month of the period, with its 12-month rolling average.
+    """The indicator for each calendar month of the period, with its 12-month rolling average.
 
-    The rolling average needs the 11 months before the first, so those are counted too (and not
-    shown). A month with no figure (a percentage of nothing) leaves the average out for the 12
+    Months are whole calendar months, from the month the period starts in (a period from 15
+    January starts with the whole of January), the last one cut at the period's end: a rolling
+    average of part-months would not compare like with like. The rolling average needs the 11
+    months before the first, so those are counted too (and not shown). A month with no figure (a percentage of nothing) leaves the average out for the 12
     months it would have been part of, rather than averaging fewer months unannounced.
     """
     context = context or Context()
-    shown = list(period.months())
-    lead_in = Period(_months_back(period.start, ROLLING_MONTHS - 1), period.start)
-    earlier = [month for month in lead_in.months() if month.end < shown[0].start]
+    shown = list(Period(_months_back(period.start, 0), period.end).months())
+    earlier = list(Period(_months_back(period.start, ROLLING_MONTHS - 1), shown[0].start).months())[:-1]
     values = [figure(indicator, month, context) for month in [*earlier, *shown]]
     points = []
     for index, month in enumerate(shown, start=len(earlier)):

@@ -147,11 +147,8 @@ def _audit_children(
     request: HttpRequest, action: Action, person_ids: list[int], name: str, period: Period
 ) -> None:
     """One entry per child shown or downloaded: each child's access log shows the drill-down."""
-    who = actor(request)
-    for person_id in dict.fromkeys(person_ids):
-        audit.record(
-            who, action, person_id=person_id, purpose=f"Children behind the figure: {name}, {period.label}"
-        )
+    purpose = f"Children behind the figure: {name}, {period.label}"
+    audit.record_for_people(actor(request), action, person_ids, purpose=purpose)
 
 
 @requires(Permission.SEE_FIGURES, FIGURES)

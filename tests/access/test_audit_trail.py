@@ -93,3 +93,18 @@ def test_removing_the_newest_entries_is_detected(child: Person) -> None:
 def _without_append_only_triggers(cursor: object) -> None:
     """What someone with database administrator rights could do; the test transaction rolls it back."""
     triggers.remove(connection)
+
+
+def test_entries_for_many_people_chain_as_single_entries_do(personas: dict[str, User], child: Person) -> None:
+    actor = Actor(user=personas["sam"], channel=audit.Channel.EXPORT, path="/insight/")
+    others = [Person.objects.create(given_name="Kit", family_name=f"Example{n}") for n in range(3)]
+    audit.record(actor, Action.VIEW, child)
+    written = audit.record_for_people(
+        actor, Action.EXPORT, [o.pk for o in others] + [others[0].pk], purpose="a list"
+    )
+    audit.record(actor, Action.VIEW, child)
+    assert written == 3  # each person once
+    assert list(audit.verify_chain()) == []
+    assert set(AuditEntry.objects.filter(action="export").values_list("person_id", flat=True)) == {
+        o.pk for o in others
+    }
