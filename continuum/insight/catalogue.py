@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncDate
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 
 from continuum.earlyhelp.models import EarlyHelpEpisode
@@ -36,7 +37,7 @@ from continuum.statutory.care_leaver_codes import IN_EDUCATION_EMPLOYMENT_OR_TRA
 from continuum.statutory.periods import Period
 from continuum.statutory.sql import YearsBefore
 from continuum.statutory.ssda903_codes import SHORT_BREAK_LEGAL_STATUSES
-from continuum.statutory.timescales import add_months
+from continuum.statutory.timescales import ENGLAND, add_months
 from continuum.statutory.working_days import working_days_between
 
 from .indicators import Context, Indicator, Polarity, Section, Timing, Unit
@@ -144,10 +145,14 @@ def early_help_started(period: Period, context: Context) -> QuerySet[EarlyHelpEp
 
 
 def care_leavers_with_a_contact(period: Period, context: Context) -> QuerySet[CareLeaver]:
-    """Supported care leavers with a contact recorded in the period, with their latest one's answers."""
-    latest = CareLeaverContact.objects.filter(care_leaver=OuterRef("pk"), **_contact_in(period)).order_by(
-        "-contact_on", "-pk"
-    )
+    """Supported care leavers with a contact recorded in the period, with their latest one's answers.
+
+    The latest contact is the young person's, whichever of their care leaver records (relevant,
+    then former relevant) it was recorded on: the DfE's return has one row per young person.
+    """
+    latest = CareLeaverContact.objects.filter(
+        care_leaver__person=OuterRef("person"), **_contact_in(period)
+    ).order_by("-contact_on", "-pk")
     return (
         CareLeaver.objects.filter(category__in=SUPPORTED_CARE_LEAVERS)
         .annotate(
@@ -161,6 +166,21 @@ def care_leavers_with_a_contact(period: Period, context: Context) -> QuerySet[Ca
 
 def care_leavers_supported_at_end(period: Period, context: Context) -> QuerySet[CareLeaver]:
     return CareLeaver.objects.filter(_open_at(period), category__in=SUPPORTED_CARE_LEAVERS)
+
+
+def missing_from_care(period: Period, context: Context) -> QuerySet[MissingEpisode]:
+    """Missing episodes that began while the child was looked after (short breaks included).
+
+    Looked after on the day they went missing, as a day in England: care that ended that day counts.
+    """
+    in_care = CareEpisode.objects.filter(person=OuterRef("person"), started__lte=OuterRef("day")).filter(
+        Q(ended__isnull=True) | Q(ended__gte=OuterRef("day"))
+    )
+    return (
+        missing_episodes(period, context)
+        .annotate(day=TruncDate("went_missing", tzinfo=ENGLAND))
+        .filter(Exists(in_care))
+    )
 
 
 def _contact_in(period: Period) -> dict[str, date]:
@@ -209,11 +229,11 @@ def _count(
 def _percent(
     id: str, name: str, definition: str, section: Section, records: Any, person: str, record_date: str,
     meets: Any, *, polarity: Polarity = Polarity.HIGHER_IS_BETTER, follows: str = DFE_CIN,
-    timing: Timing = Timing.IN_PERIOD,
+    timing: Timing = Timing.IN_PERIOD, per_child: bool = False,
 ) -> Indicator:
     return Indicator(
         id, name, definition, Unit.PERCENT, polarity, section, timing, follows, records, person, record_date,
-        meets=meets,
+        meets=meets, per_child=per_child,
     )
 
 
@@ -459,43 +479,64 @@ CATALOGUE: tuple[Indicator, ...] = (
         Section.CHILDREN_IN_CARE, missing_episodes, "person", "went_missing", follows=LOCAL,
         per_child=True, polarity=Polarity.LOWER_IS_BETTER,
     ),
+    _count(
+        "children_missing_from_care",
+        "Children missing from care",
+        "Children who went missing, or were away from their placement without authorisation, at "
+        "least once in the period while looked after, each child once.",
+        Section.CHILDREN_IN_CARE, missing_from_care, "person", "went_missing", follows=LOCAL,
+        per_child=True, polarity=Polarity.LOWER_IS_BETTER,
+    ),
     # Care leavers
+    _count(
+        "care_leavers_supported",
+        "Care leavers supported",
+        "Relevant and former relevant care leavers the council supported at the end of the period "
+        "(leaving care support started by then and not ended), each young person once.",
+        Section.CARE_LEAVERS, care_leavers_supported_at_end, "person", "started", follows=LOCAL,
+        timing=Timing.AT_END, per_child=True,
+    ),
     _percent(
         "care_leavers_in_touch_pct",
         "Care leavers in touch",
-        "Relevant and former relevant care leavers with a contact recorded in the period whose latest "
-        "contact in the period found the council in touch with them, of all of them.",
+        "Relevant and former relevant care leavers (each young person once) with a contact recorded "
+        "in the period whose latest contact in the period found the council in touch with them, of "
+        "all of them.",
         Section.CARE_LEAVERS, care_leavers_with_a_contact, "person", "started",
         lambda period, context: Q(latest_in_touch="YES"), follows=DFE_CARE_LEAVERS,
+        per_child=True,
     ),
     _percent(
         "care_leavers_eet_pct",
         "Care leavers in education, employment or training",
-        "Relevant and former relevant care leavers with a contact recorded in the period whose latest "
-        "contact in the period found them in education, employment or training (full or part time), "
-        "of all of them.",
+        "Relevant and former relevant care leavers (each young person once) with a contact recorded "
+        "in the period whose latest contact in the period found them in education, employment or "
+        "training (full or part time), of all of them.",
         Section.CARE_LEAVERS, care_leavers_with_a_contact, "person", "started",
         lambda period, context: Q(latest_activity__in=IN_EDUCATION_EMPLOYMENT_OR_TRAINING),
         follows=DFE_CARE_LEAVERS,
+        per_child=True,
     ),
     _percent(
         "care_leavers_suitable_accommodation_pct",
         "Care leavers in suitable accommodation",
-        "Relevant and former relevant care leavers with a contact recorded in the period whose latest "
-        "contact in the period found their accommodation suitable, of all of them.",
+        "Relevant and former relevant care leavers (each young person once) with a contact recorded "
+        "in the period whose latest contact in the period found their accommodation suitable, of "
+        "all of them.",
         Section.CARE_LEAVERS, care_leavers_with_a_contact, "person", "started",
         lambda period, context: Q(latest_accommodation__in=SUITABLE_ACCOMMODATION), follows=DFE_CARE_LEAVERS,
+        per_child=True,
     ),
     _percent(
         "care_leavers_pathway_plan_pct",
         "Care leavers with a pathway plan",
         "Relevant and former relevant care leavers supported at the end of the period who had a "
-        "pathway plan by then, of all of them.",
+        "pathway plan by then, of all of them, each young person once.",
         Section.CARE_LEAVERS, care_leavers_supported_at_end, "person", "started",
         lambda period, context: Exists(
-            PathwayPlan.objects.filter(care_leaver=OuterRef("pk"), held_on__lte=period.end)
+            PathwayPlan.objects.filter(care_leaver__person=OuterRef("person"), held_on__lte=period.end)
         ),
-        timing=Timing.AT_END, follows=LOCAL,
+        timing=Timing.AT_END, follows=LOCAL, per_child=True,
     ),
 )
 

@@ -55,8 +55,9 @@ def monthly_series(
     Months are whole calendar months, from the month the period starts in (a period from 15
     January starts with the whole of January), the last one cut at the period's end: a rolling
     average of part-months would not compare like with like. The rolling average needs the 11
-    months before the first, so those are counted too (and not shown). A month with no figure (a percentage of nothing) leaves the average out for the 12
-    months it would have been part of, rather than averaging fewer months unannounced.
+    months before the first, so those are counted too (and not shown). A month with no figure (a
+    percentage of nothing) leaves the average out for the 12 months it would have been part of,
+    rather than averaging fewer months unannounced.
     """
     context = context or Context()
     shown = list(Period(_months_back(period.start, 0), period.end).months())

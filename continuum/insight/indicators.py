@@ -132,8 +132,11 @@ def count_of(indicator: Indicator, period: Period, context: Context) -> Figure:
     records = indicator.records(period, context)
     if indicator.unit == Unit.PERCENT:
         assert indicator.meets is not None, indicator.id
+        # Per child: a child counts once, in the numerator if any of their records meets it.
+        counted, distinct = (indicator.person, True) if indicator.per_child else ("pk", False)
         totals = records.aggregate(
-            numerator=Count("pk", filter=indicator.meets(period, context)), denominator=Count("pk")
+            numerator=Count(counted, distinct=distinct, filter=indicator.meets(period, context)),
+            denominator=Count(counted, distinct=distinct),
         )
         return Figure(
             indicator,

@@ -69,7 +69,6 @@ class ContactPlanner:
         self.contacted: list[int] = []
         self.spare_referrals = 0.0  # the chance a referral decision gives way to a booked one
         self.serial = 0
-        self._due: dict[date, datetime] = {}
         # Kinds of referrer the partnership has staff for (a small profile may lack some).
         self.groups = [
             group
@@ -165,7 +164,7 @@ class ContactPlanner:
         chosen = self._children_on(group, self._eligible_for(family, day, primary, focus), focus)
         route = rng.choices([r for r, _ in group.routes], [w for _, w in group.routes])[0]
         referrer = details.referrer(group, route, family, [child for child, _, _ in chosen])
-        contact = PlannedContact(at, self._due_at(at), group.key, route, "", referrer)
+        contact = PlannedContact(at, decision_due(at), group.key, route, "", referrer)
         contact.worker_id = rng.choice(self.people.workers)
         details.fill_referrer(contact, contact.worker_id)
         contact.children = [details.child_as_written(group, family, *child) for child in chosen]
@@ -180,13 +179,6 @@ class ContactPlanner:
         self.timeline.work(contact, family, decided, stage)
         self._remember(index, contact, day)
         return contact
-
-    def _due_at(self, at: datetime) -> datetime:
-        """`clocks.decision_due`, worked out once a day: it depends only on the day in England."""
-        day = england_date(at)
-        if day not in self._due:
-            self._due[day] = clocks.decision_due(at)
-        return self._due[day]
 
     # Which family, which children ------------------------------------------------------------------
 
@@ -327,3 +319,14 @@ def _working_days_back(day: date, nearest: int, furthest: int) -> list[date]:
             cursor -= timedelta(days=1)
         back += 1
     return days
+
+
+_DUE: dict[date, datetime] = {}
+
+
+def decision_due(at: datetime) -> datetime:
+    """`clocks.decision_due`, worked out once a day: it depends only on the day in England."""
+    day = england_date(at)
+    if day not in _DUE:
+        _DUE[day] = clocks.decision_due(at)
+    return _DUE[day]

@@ -5,6 +5,11 @@ can be linked to a real record. Only what a contact needs is kept (names, dates,
 for a share of the area's households: most families never come to the front door, and keeping
 every household of a Bradford-size area would cost memory for nothing. Restricted households
 (staff families) are never kept: their contacts would be hidden from the front door anyway.
+
+When the years before the front door's have contacts too (`keep_every_family`), every other
+household's note is kept as well, by its number, with everyone who was a child since the
+journeys began (a 2016 contact may be about someone who is an adult now): each of those years'
+referrals and early help episodes has the contact that led to it, whoever the child.
 """
 
 from __future__ import annotations
@@ -83,10 +88,19 @@ class FamilyIndex:
     rng: random.Random
     share: float
     families: list[Family] = field(default_factory=list)
+    # Every household's note by its number (as `YoungPeople` numbers them), with the young adults
+    # who were children since `young_since`: for the contacts of the years before the front door's.
+    keep_every_family: bool = False
+    young_since: date = date.min
+    by_household: dict[int, Family] = field(default_factory=dict)
 
-    def add(self, household: PlannedHousehold, people: list[Person]) -> None:
+    def add(self, household: PlannedHousehold, people: list[Person], number: int = 0) -> None:
         if household.restricted:
             return
+        if self.keep_every_family:
+            earlier = family_of(household, people, self.young_since)
+            if earlier is not None:
+                self.by_household[number] = earlier
         # Families on a caseload are always kept: the front door made the referrals that put them there.
         if self.rng.random() >= self.share and not household.allocations:
             return
@@ -95,18 +109,33 @@ class FamilyIndex:
             self.families.append(family)
 
 
-def family_of(household: PlannedHousehold, people: list[Person]) -> Family | None:
+def family_of(
+    household: PlannedHousehold, people: list[Person], young_since: date | None = None
+) -> Family | None:
+    """The family's note: its children (and, given `young_since`, the adults born after it), its
+    adults, home and GP practice."""
+    young = {
+        index
+        for index, planned in enumerate(household.people)
+        if planned.kind in ("child", "unborn")
+        or (
+            young_since is not None
+            and planned.date_of_birth is not None
+            and planned.date_of_birth > young_since
+        )
+    }
+    if not young:
+        return None
     children = [
         _child(planned, person)
-        for planned, person in zip(household.people, people, strict=True)
-        if planned.kind in ("child", "unborn")
+        for index, (planned, person) in enumerate(zip(household.people, people, strict=True))
+        if index in young
     ]
-    if not children:
-        return None
-    first = next(planned for planned in household.people if planned.kind in ("child", "unborn"))
+    first = household.people[min(young)]
     home = household.addresses[first.residences[-1].address]
     address = ", ".join(part for part in (home.line_1, home.line_2, home.town) if part)
-    return Family(tuple(children), _adults(household), address, home.postcode, _pk(household.practice))
+    adults = _adults(household, young)
+    return Family(tuple(children), adults, address, home.postcode, _pk(household.practice))
 
 
 def _child(planned: PlannedPerson, person: Person) -> FamilyChild:
@@ -124,8 +153,9 @@ def _child(planned: PlannedPerson, person: Person) -> FamilyChild:
     )
 
 
-def _adults(household: PlannedHousehold) -> tuple[FamilyAdult, ...]:
-    """Each adult in words a referrer would use, with whether they hold parental responsibility."""
+def _adults(household: PlannedHousehold, young: set[int]) -> tuple[FamilyAdult, ...]:
+    """Each adult in words a referrer would use, with whether they hold parental responsibility
+    (the `young`, counted as the family's children, are not among them)."""
     kinds: dict[int, str] = {}
     responsibility: set[int] = set()
     for link in household.relationships:
@@ -133,7 +163,7 @@ def _adults(household: PlannedHousehold) -> tuple[FamilyAdult, ...]:
         adult = household.people[link.person]
         if adult.kind != "adult" or link.kind not in ("parent", "step_parent", "grandparent"):
             continue
-        if relative.kind == "adult":
+        if relative.kind == "adult" and link.relative not in young:
             kinds.setdefault(link.relative, "adult_child")
             continue
         kinds.setdefault(link.person, link.kind)
@@ -149,7 +179,7 @@ def _adults(household: PlannedHousehold) -> tuple[FamilyAdult, ...]:
             person.sex,
         )
         for index, person in enumerate(household.people)
-        if index in kinds
+        if index in kinds and index not in young
     )
 
 

@@ -17,12 +17,13 @@ from continuum.access.models import User
 from continuum.statutory.models import ThresholdFramework
 
 from .agencies import COMMUNITY_TRUST, Agencies
+from .contact_history import EarlierContacts
 from .contact_plans import PlannedContact
 from .contact_timeline import CheckedAgencies
 from .contact_writer import ContactWriter, FrontDoorCounts
 from .contacts import ContactPlanner
 from .families import Family
-from .front_door_staff import load_front_door_people
+from .front_door_staff import FrontDoorPeople, load_front_door_people
 from .journey_stage import Journeys, JourneyStaff
 from .journey_writer import JourneyCounts, JourneyWriter
 from .profiles import Profile
@@ -64,11 +65,28 @@ def generate_casework(
         f"episodes before the front door's year in {time.perf_counter() - started:.1f} seconds"
     )
     families = households.families.families if households.families else []
-    front_door = _front_door(seed, profile, agencies, families, journeys, progress)
+    people = load_front_door_people(agencies.police) if families and profile.contacts_per_year else None
+    checked = CheckedAgencies(agencies.police.pk, agencies.by_name[COMMUNITY_TRUST].pk)
+    front_door = _front_door(seed, profile, families, people, checked, journeys, progress)
     journeys.finish()
-    writer = ContactWriter(dict(ThresholdFramework.objects.in_force().levels.values_list("number", "pk")))
+    levels = dict(ThresholdFramework.objects.in_force().levels.values_list("number", "pk"))
+    earlier = ContactWriter(levels)
+    every_family = households.families.by_household if households.families else {}
+    if people is not None and every_family and profile.contacts_before_the_year:
+        started_earlier = time.perf_counter()
+        planner = EarlierContacts(seed, every_family, people, checked, journeys)
+        earlier.write(planner.plan(profile.contacts_before_the_year))
+        progress(
+            f"Front door: {earlier.counts.contacts:,} contacts since April 2016 before the year "
+            f"({planner.referrals:,} for referrals, {planner.early_help:,} for early help) "
+            f"in {time.perf_counter() - started_earlier:.1f} seconds"
+        )
+    writer = ContactWriter(levels)
     writer.write(front_door.contacts if front_door else [])
     writer.counts.earlier_referrals = sum(not j.from_contact for j in journeys.journeys)
+    writer.counts.earlier_contacts = earlier.counts.contacts
+    writer.counts.earlier_contact_referrals = earlier.counts.referrals
+    writer.counts.earlier_contact_early_help = earlier.counts.early_help
     journey_writer = JourneyWriter()
     journey_writer.write(journeys.journeys, journeys.episodes, journeys.care_leavers, journeys.missing)
     persona_ids = {user.pk for user in personas.values()}
@@ -90,16 +108,15 @@ class _FrontDoorYear:
 def _front_door(
     seed: int,
     profile: Profile,
-    agencies: Agencies,
     families: list[Family],
+    people: FrontDoorPeople | None,
+    checked: CheckedAgencies,
     journeys: Journeys,
     progress: Progress,
 ) -> _FrontDoorYear | None:
-    if not families or not profile.contacts_per_year:
+    if people is None:
         return None
     rng = random.Random(f"front door {seed}")
-    people = load_front_door_people(agencies.police)
-    checked = CheckedAgencies(agencies.police.pk, agencies.by_name[COMMUNITY_TRUST].pk)
     planner = ContactPlanner(rng, families, people, checked, profile.reference_date, journeys)
     planner.remember_earlier_referrals()
     # The extra open contacts are part of the year's count, so that a profile's year has its number.

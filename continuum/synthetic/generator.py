@@ -18,7 +18,9 @@ from django.db import transaction
 from continuum.access import audit
 from continuum.access.audit import Action, Actor
 from continuum.access.models import Agency, User
-from continuum.people.models import ExternalIdentifier, Person
+from continuum.insight.models import ChildPopulation
+from continuum.people.models import ExternalIdentifier, Person, PersonKind
+from continuum.statutory.periods import financial_year_of
 
 from .agencies import create_agencies
 from .caseloads import Caseloads
@@ -26,7 +28,8 @@ from .contact_writer import FrontDoorCounts
 from .families import FamilyIndex
 from .front_door import families_share, generate_casework
 from .households import HouseholdPlanner
-from .journey_people import care_experienced_births
+from .journey_calibration import JOURNEYS_FROM
+from .journey_people import YOUNG_SINCE, care_experienced_births
 from .journey_writer import JourneyCounts
 from .names import NamePools
 from .personas import DEMO_PASSWORD, create_personas
@@ -38,6 +41,8 @@ from .staff import create_staff
 from .writer import Counts, HouseholdWriter
 
 Progress = Callable[[str], None]
+# Who enters the child population (a performance analyst enters the ONS estimate in real use).
+ANALYST = "sam"
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,12 @@ def _generate(
         rng.sample(range(profile.households), min(profile.restricted_households, profile.households))
     )
     # The families' notes draw on their own random numbers, so the people are the same with or without them.
-    families = FamilyIndex(random.Random(f"families {seed}"), families_share(profile))
+    families = FamilyIndex(
+        random.Random(f"families {seed}"),
+        families_share(profile),
+        keep_every_family=profile.contacts_before_the_year > 0,
+        young_since=YOUNG_SINCE,
+    )
     writer = HouseholdWriter(staff.slots, families)
     step = max(1, profile.households // 20)  # a progress line every 5%
     for index in range(profile.households):
@@ -138,7 +148,27 @@ def _generate(
         f"({named} named readers)"
     )
     casework = generate_casework(seed, profile, agencies, writer, staff.slots, personas, progress)
+    years = enter_child_population(profile.reference_date, personas[ANALYST])
+    progress(f"Child population: {years[-1].children:,} children entered for {len(years)} financial years")
     return writer.counts, casework.front_door, casework.journeys
+
+
+def enter_child_population(reference_date: date, analyst: User) -> list[ChildPopulation]:
+    """The area's children for every financial year the journeys cover, up to the reference date's,
+    so that rates per 10,000 children can be worked out: the children (0-17) on the register.
+
+    Entered as the performance analyst would enter the ONS estimate (a new row each run: the
+    latest row for a year is the one in force, so a `--force` run's larger area takes over).
+    """
+    children = Person.objects.filter(kind=PersonKind.CHILD).count()
+    source = (
+        f"Synthetic: children aged 0 to 17 on the generated register on {reference_date:%d %B %Y} "
+        "(not an ONS estimate)"
+    )
+    years = range(financial_year_of(JOURNEYS_FROM), financial_year_of(reference_date) + 1)
+    return ChildPopulation.objects.bulk_create(
+        ChildPopulation(year=year, children=children, source=source, entered_by=analyst) for year in years
+    )
 
 
 def _identifiers_in_use() -> dict[str, Collection[str]]:
@@ -198,6 +228,15 @@ def _describe_front_door(counts: FrontDoorCounts) -> list[str]:
         f"  referrals           {counts.referrals:>9,}  (+{counts.earlier_referrals:,} not from a contact)",
         f"  early help episodes {counts.early_help:>9,}",
         f"  Encompass notices   {counts.encompass_notices:>9,}",
+        *(
+            [
+                f"  earlier contacts    {counts.earlier_contacts:>9,}  (since April 2016: "
+                f"{counts.earlier_contact_referrals:,} referrals, {counts.earlier_contact_early_help:,} "
+                "early help episodes from them)"
+            ]
+            if counts.earlier_contacts
+            else []
+        ),
     ]
 
 

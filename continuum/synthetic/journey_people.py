@@ -23,6 +23,8 @@ from .plans import PlannedHousehold
 
 FOREVER = date.max
 ADULT = 18
+# Everyone born after this day was a child at some time since the burn-in began.
+YOUNG_SINCE = date(BURN_IN_FROM.year - ADULT, BURN_IN_FROM.month, BURN_IN_FROM.day)
 
 
 @dataclass
@@ -38,10 +40,9 @@ class YoungPeople:
         # Staff families are left out: their records are restricted and the front door never sees them.
         if household.restricted:
             return
-        oldest = date(BURN_IN_FROM.year - ADULT, BURN_IN_FROM.month, BURN_IN_FROM.day)
         for planned, person_id in zip(household.people, person_ids, strict=True):
             born, due = planned.date_of_birth, planned.expected_date_of_delivery
-            if (born is not None and born > oldest) or (born is None and due is not None):
+            if (born is not None and born > YOUNG_SINCE) or (born is None and due is not None):
                 home = household.addresses[planned.residences[-1].address] if planned.residences else None
                 young = YoungPerson(
                     person_id, born, due, number, home.postcode if home else "", planned.care_experienced

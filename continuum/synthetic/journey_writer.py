@@ -38,6 +38,7 @@ from continuum.socialcare.models import (
     Visit,
 )
 
+from .bulk import create
 from .journey_plans import (
     Journey,
     PlannedCareLeaver,
@@ -91,7 +92,7 @@ def _chunks(items: list[M] | list[Journey], size: int = BATCH) -> Iterator[list[
 
 
 def _create(model: type[M], rows: Iterable[M]) -> list[M]:
-    return model._default_manager.bulk_create(list(rows), batch_size=BATCH)
+    return create(model, list(rows))
 
 
 class JourneyWriter:

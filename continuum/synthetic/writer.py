@@ -1,7 +1,7 @@
 """Writes planned households to the database in batches, with bulk inserts and no per-row queries.
 
-Bulk inserts skip `save()`, so the phonetic name keys and the postcode normalisation that
-`Person.save()`, `OtherName.save()` and `Address.save()` would do are done here.
+Bulk inserts (`bulk.create`) skip `save()`, so the phonetic name keys and the postcode
+normalisation that `Person.save()`, `OtherName.save()` and `Address.save()` would do are done here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from continuum.people.models import (
 from continuum.people.phonetics import name_key
 from continuum.people.validators import normalise_postcode
 
+from .bulk import create
 from .families import FamilyIndex
 from .journey_people import YoungPeople
 from .plans import PlannedHousehold, PlannedPerson, PlannedRelationship
@@ -79,7 +80,7 @@ class HouseholdWriter:
             if household.restricted:
                 self.restricted.append((household, saved_people))
             if self.families is not None:
-                self.families.add(household, saved_people)
+                self.families.add(household, saved_people, self.counts.households)
             self._remember_for_journeys(household, saved_people)
         self._write_details(addresses, people)
         self._pending, self._pending_people = [], 0
@@ -105,7 +106,7 @@ class HouseholdWriter:
             ]
             for household in self._pending
         ]
-        Address.objects.bulk_create([address for addresses in per_household for address in addresses])
+        create(Address, [address for addresses in per_household for address in addresses])
         return per_household
 
     def _write_people(self) -> list[list[Person]]:
@@ -113,7 +114,7 @@ class HouseholdWriter:
             [_person(planned, household.restricted) for planned in household.people]
             for household in self._pending
         ]
-        Person.objects.bulk_create([person for people in per_household for person in people])
+        create(Person, [person for people in per_household for person in people])
         return per_household
 
     def _write_details(self, addresses: list[list[Address]], people: list[list[Person]]) -> None:
@@ -126,11 +127,11 @@ class HouseholdWriter:
                 self._allocation(saved_people[planned.person], planned.slot, planned.started)
                 for planned in household.allocations
             ]
-        Residence.objects.bulk_create(rows.residences, batch_size=self.batch_size)
-        Relationship.objects.bulk_create(rows.relationships, batch_size=self.batch_size)
-        OtherName.objects.bulk_create(rows.names, batch_size=self.batch_size)
-        ExternalIdentifier.objects.bulk_create(rows.identifiers, batch_size=self.batch_size)
-        Allocation.objects.bulk_create(rows.allocations, batch_size=self.batch_size)
+        create(Residence, rows.residences)
+        create(Relationship, rows.relationships)
+        create(OtherName, rows.names)
+        create(ExternalIdentifier, rows.identifiers)
+        create(Allocation, rows.allocations)
         self.counts.residences += len(rows.residences)
         self.counts.relationships += len(rows.relationships)
         self.counts.other_names += len(rows.names)

@@ -54,9 +54,10 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_json_has_every_indicator_the_issue_names_and_no_others():
+def test_json_has_the_whole_catalogue_with_every_indicator_the_issue_names():
     printed = json.loads(run("--from", "2019-04-01", "--to", "2020-03-31", "--format", "json"))
-    assert set(printed) == set(REQUIRED_IDS) == {indicator.id for indicator in CATALOGUE}
+    assert list(printed) == [indicator.id for indicator in CATALOGUE]
+    assert set(REQUIRED_IDS) <= set(printed)
 
 
 def test_an_empty_area_has_zero_counts_and_no_percentages():

@@ -496,6 +496,20 @@ def test_children_missing_each_child_once() -> None:
     assert of("children_missing").value == 3
 
 
+@covers("children_missing_from_care")
+def test_children_missing_from_care_were_looked_after_when_they_went() -> None:
+    in_care, went_home, before_care = make.child(), make.child(), make.child()
+    make.care_episode(in_care, date(2025, 1, 1))
+    make.missing(in_care, at(2025, 5, 1, 22))  # MC1: looked after: in
+    make.missing(in_care, at(2025, 8, 1, 22))  # MC1 again: once
+    make.care_episode(went_home, date(2025, 1, 1), date(2025, 6, 30))
+    make.missing(went_home, at(2025, 6, 30, 21))  # MC2: on the day care ended: still looked after
+    make.missing(before_care, at(2025, 5, 1, 22))  # MC3: not yet in care...
+    make.care_episode(before_care, date(2025, 9, 1))  # ...until September: out
+    # MC1, MC2 = 2.
+    assert of("children_missing_from_care").value == 2
+
+
 # --- Care leavers ---------------------------------------------------------------------------------
 
 
@@ -534,6 +548,25 @@ def test_care_leavers_are_judged_by_their_latest_contact_in_the_year() -> None:
     assert share("care_leavers_in_touch_pct") == (3, 4, 75.0)  # CL1, CL2, CL6
     assert share("care_leavers_eet_pct") == (2, 4, 50.0)  # CL1 (F2), CL6 (P5)
     assert share("care_leavers_suitable_accommodation_pct") == (1, 4, 25.0)  # CL1 (U1)
+
+
+@covers("care_leavers_in_touch_pct")
+def test_a_young_person_with_two_care_leaver_records_counts_once_by_their_latest_contact() -> None:
+    young_person = make.child()
+    # Relevant until their 18th birthday in October, then former relevant: two records, one person.
+    relevant = make.care_leaver(young_person, date(2024, 10, 1), date(2025, 10, 1))
+    former = make.care_leaver(young_person, date(2025, 10, 1), category=FORMER_RELEVANT)
+    make.leaver_contact(relevant, date(2025, 6, 1), "YES", "F2", "U1")
+    make.leaver_contact(former, date(2026, 2, 1), "NO", "0", "0")  # the latest: not in touch
+    # One young person, not in touch at their latest contact: 0 of 1.
+    assert share("care_leavers_in_touch_pct") == (0, 1, 0.0)
+
+
+@covers("care_leavers_supported")
+def test_care_leavers_supported_at_the_end_each_once() -> None:
+    case_pathway_plans()
+    # As the pathway plans' denominator: PP1, PP2, PP5, PP7, PP8 = 5.
+    assert of("care_leavers_supported").value == 5
 
 
 def case_pathway_plans() -> None:

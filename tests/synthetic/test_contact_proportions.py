@@ -33,7 +33,9 @@ def _share(found: FrontDoorFigures, codes: set[str]) -> float:
 def test_a_years_contacts_and_referrals(small_partnership: Summary) -> None:
     found = _year(small_partnership)
     assert 380 <= found.contacts <= 440
-    referrals = Referral.objects.filter(contact_child__isnull=False).count()
+    referrals = Referral.objects.filter(
+        contact_child__isnull=False, referral_date__range=(found.period.start, found.period.end)
+    ).count()
     assert 0.22 <= referrals / found.contacts <= 0.42  # seeds: 9,934 of 32,038 (0.31)
 
 
@@ -59,7 +61,9 @@ def test_front_door_standards_near_the_audit(small_partnership: Summary) -> None
 
 def test_re_referrals_and_notifications_below_the_threshold(small_partnership: Summary) -> None:
     found = _year(small_partnership)
-    assert 10 <= (found.re_referrals.percent or 0) <= 36  # seeds: 21% (130 referrals: a wide margin)
+    # Seeds: 21%. The small profile's year has about 120 referrals but its years before only about
+    # 40 a year, so fewer can follow one in the 12 months before: 4-16% over seeds 2026-2035.
+    assert 3 <= (found.re_referrals.percent or 0) <= 36
     outcomes = {row.code: row.count for row in found.outcomes.rows}
     assert outcomes["nfa:information_only"] > outcomes["strategy_discussion"]
     below = sum(count for code, count in outcomes.items() if code.startswith("nfa")) + outcomes["advice"]
