@@ -69,11 +69,8 @@ def figures_by_year() -> dict[int, dict[str, Figure]]:
 
 
 def generated(target: Target, figures: dict[int, dict[str, Figure]]) -> float | None:
-    """The catalogue's figure for a target (its value, or its denominator), None if it has none."""
-    found = figures[target.year].get(target.indicator)
-    if found is None:
-        return None
-    value = found.denominator if target.part == "denominator" else found.value
+    """The catalogue's figure for a target, None when there is nothing to count."""
+    value = figures[target.year][target.indicator].value
     return None if value is None else float(value)
 
 
@@ -109,7 +106,7 @@ def report() -> list[str]:
                 mark = f"  {OUTSIDE}" if calibrated else "  (outside 5%)"
                 if calibrated:
                     outside.append(target.indicator)
-            indicator = target.indicator or "(not in the catalogue)"
+            indicator = target.indicator
             seeds = _show(target.value, target.unit)
             lines.append(
                 f"{target.label:<54} {indicator:<40} {year_label(target.year):>7} "
