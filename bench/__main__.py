@@ -9,6 +9,10 @@ whole Django stack, with p50/p95 over repeated requests, and the peak memory of 
   150,000 people;
 - `chronology`: the chronology page of one child with about 500 events across every kind of record,
   the same child's journey page and the worker's My work;
+- `insight`: the whole indicator catalogue counted over five years for a Bradford-size partnership
+  and for a region 20 times its size (its counted records copied inside the database), and the
+  dashboard pages, on its own SQLite files and, when PostgreSQL is running, its own PostgreSQL
+  databases, whatever DATABASE_URL says (`bench/insight_bench.py`);
 - `calibration`: not timings but figures: the generated Bradford-size partnership's 2019/20 figures
   next to the seeds' (`bench/calibration.py`).
 
@@ -27,6 +31,7 @@ SUITES = {
     "people": "bench.sqlite3",
     "frontdoor": "frontdoor.sqlite3",
     "chronology": "chronology.sqlite3",
+    "insight": "insight.sqlite3",
     "calibration": "calibration.sqlite3",
 }
 
@@ -56,6 +61,10 @@ def run_suite(name: str) -> None:
         from bench import chronology_bench
 
         chronology_bench.run()
+    elif name == "insight":
+        from bench import insight_bench
+
+        insight_bench.run()
     elif name == "calibration":
         from bench import calibration
 

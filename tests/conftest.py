@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from continuum.access import triggers
 from continuum.access.models import User
+from continuum.insight.figures import stop_counting_threads
 from continuum.statutory import thresholds
 from continuum.statutory.models import NeedLevel, ThresholdFramework
 from continuum.synthetic.personas import create_personas
@@ -72,3 +73,12 @@ def _audit_triggers_out_of_the_way_of_flush(request: pytest.FixtureRequest) -> o
     yield
     if transactional:
         triggers.remove(connection)
+
+
+@pytest.fixture(autouse=True)
+def _figure_threads_stopped(request: pytest.FixtureRequest) -> object:
+    """Transactional tests let the dashboard count figures on threads with their own connections;
+    those are closed when the test ends (PostgreSQL will not drop a database still in use)."""
+    yield
+    if _is_transactional(request):
+        stop_counting_threads()

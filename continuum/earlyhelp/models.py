@@ -66,6 +66,8 @@ class EarlyHelpEpisode(JourneyRecord):
 
     class Meta:
         ordering = ["-started", "-pk"]
+        # The figures count episodes by the day they started (bench/insight_bench.py).
+        indexes = [models.Index(fields=["started"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["person"], condition=Q(ended__isnull=True), name="one_open_early_help_per_child"

@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 
 from continuum.earlyhelp.models import EarlyHelpEpisode
@@ -35,9 +34,9 @@ from continuum.socialcare.models import (
 )
 from continuum.statutory.care_leaver_codes import IN_EDUCATION_EMPLOYMENT_OR_TRAINING, SUITABLE_ACCOMMODATION
 from continuum.statutory.periods import Period
-from continuum.statutory.sql import YearsBefore
+from continuum.statutory.sql import EnglandDay, Likely, YearsBefore
 from continuum.statutory.ssda903_codes import SHORT_BREAK_LEGAL_STATUSES
-from continuum.statutory.timescales import ENGLAND, add_months
+from continuum.statutory.timescales import add_months
 from continuum.statutory.working_days import working_days_between
 
 from .indicators import Context, Indicator, Polarity, Section, Timing, Unit
@@ -60,9 +59,8 @@ def _in(field: str, period: Period) -> Q:
 
 def _open_at(period: Period, started: str = "started", ended: str = "ended") -> Q:
     """Open at the end of the period's last day: started by then and not ended by then."""
-    return Q(**{f"{started}__lte": period.end}) & (
-        Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gt": period.end})
-    )
+    started_by_then = Likely(LessThanOrEqual(F(started), Value(period.end)))
+    return Q(started_by_then) & (Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gt": period.end}))
 
 
 # --- The records each indicator counts -----------------------------------------------------------
@@ -178,7 +176,7 @@ def missing_from_care(period: Period, context: Context) -> QuerySet[MissingEpiso
     )
     return (
         missing_episodes(period, context)
-        .annotate(day=TruncDate("went_missing", tzinfo=ENGLAND))
+        .annotate(day=EnglandDay("went_missing"))
         .filter(Exists(in_care))
     )
 

@@ -15,7 +15,7 @@ from continuum.statutory.periods import Period, financial_year_of, year_label
 
 from .catalogue import BY_ID, CATALOGUE
 from .charts import DARK_GREY, Chart, Line, line_chart
-from .figures import MonthlyPoint, catalogue_figures, figure, monthly_series
+from .figures import MonthlyPoint, catalogues, figures, monthly_series
 from .indicators import Context, Figure, Indicator, Section, Unit, children_behind, format_value
 from .models import ChildPopulation, ComparatorGroup, children_for_year, comparators_for
 from .tables import Cell, Table
@@ -70,8 +70,7 @@ class Board:
 def board(period: Period, context: Context) -> Board:
     year = financial_year_of(period.end)
     previous_period = period.year_before()
-    now = catalogue_figures(period, context)
-    before = catalogue_figures(previous_period, context)
+    now, before = catalogues([period, previous_period], context)
     comparators = comparators_for(year)
     sections = []
     for section in Section:
@@ -157,10 +156,11 @@ def story(indicator: Indicator, period: Period, context: Context) -> Story:
     series = monthly_series(indicator, period, context)
     year = financial_year_of(period.end)
     comparators = _comparators(comparators_for(year, indicator.id), indicator.id)
+    now, before = figures([(indicator, period), (indicator, period.year_before())], context)
     return Story(
         indicator,
-        figure(indicator, period, context),
-        figure(indicator, period.year_before(), context),
+        now,
+        before,
         comparators,
         series,
         monthly_chart(indicator, series),

@@ -237,6 +237,8 @@ class MissingEpisode(JourneyRecord):
 
     class Meta:
         ordering = ["-went_missing", "-pk"]
+        # The figures count episodes by when the child went missing (bench/insight_bench.py).
+        indexes = [models.Index(fields=["went_missing"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["person"],

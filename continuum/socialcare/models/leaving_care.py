@@ -92,6 +92,8 @@ class CareLeaverContact(JourneyRecord):
 
     class Meta:
         ordering = ["-contact_on", "-pk"]
+        # The figures look up each care leaver's latest contact in a period (bench/insight_bench.py).
+        indexes = [models.Index(fields=["care_leaver", "contact_on"])]
 
     def __str__(self) -> str:
         return f"Care leaver contact on {day(self.contact_on)}"

@@ -61,6 +61,8 @@ class Section47Enquiry(JourneyRecord):
         ordering = ["-started", "-pk"]
         verbose_name = "section 47 enquiry"
         verbose_name_plural = "section 47 enquiries"
+        # The figures count enquiries by the day they started (bench/insight_bench.py).
+        indexes = [models.Index(fields=["started"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["referral"], condition=Q(completed__isnull=True), name="one_open_s47_per_referral"
@@ -121,6 +123,8 @@ class ChildProtectionPlan(JourneyRecord):
 
     class Meta:
         ordering = ["-started", "-pk"]
+        # The figures count plans started, ended and open on a day (bench/insight_bench.py).
+        indexes = [models.Index(fields=["started"]), models.Index(fields=["ended"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["referral"], condition=Q(ended__isnull=True), name="one_open_cp_plan_per_referral"
@@ -197,6 +201,8 @@ class ChildProtectionConference(JourneyRecord):
 
     class Meta:
         ordering = ["-held_on", "-pk"]
+        # The figures count initial conferences by the day they were held (bench/insight_bench.py).
+        indexes = [models.Index(fields=["kind", "held_on"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["section_47"], condition=Q(kind="initial"), name="one_initial_conference_per_s47"
