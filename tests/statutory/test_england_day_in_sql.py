@@ -26,7 +26,7 @@ def _moments() -> list[datetime]:
             moments += [start + timedelta(minutes=30 * step) for step in range(3 * 48)]
         midsummer = datetime(year, 6, 21, 22, tzinfo=UTC)
         moments += [midsummer + timedelta(minutes=step) for step in (0, 59, 60, 61, 119)]
-    return moments + [datetime(2024, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)]
+    return [*moments, datetime(2024, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)]
 
 
 def test_the_database_finds_the_day_in_england_as_python_does():
