@@ -174,11 +174,7 @@ def missing_from_care(period: Period, context: Context) -> QuerySet[MissingEpiso
     in_care = CareEpisode.objects.filter(person=OuterRef("person"), started__lte=OuterRef("day")).filter(
         Q(ended__isnull=True) | Q(ended__gte=OuterRef("day"))
     )
-    return (
-        missing_episodes(period, context)
-        .annotate(day=EnglandDay("went_missing"))
-        .filter(Exists(in_care))
-    )
+    return missing_episodes(period, context).annotate(day=EnglandDay("went_missing")).filter(Exists(in_care))
 
 
 def _contact_in(period: Period) -> dict[str, date]:

@@ -13,6 +13,7 @@ import pytest
 
 from continuum.insight import figures as counting
 from continuum.insight.figures import catalogues
+from continuum.insight.indicators import Figure
 from continuum.statutory.periods import Period
 from tests.insight import builders
 
@@ -22,7 +23,7 @@ THIS_YEAR = Period(date(2025, 4, 1), date(2026, 3, 31))
 LAST_YEAR = Period(date(2024, 4, 1), date(2025, 3, 31))
 
 
-def _values(found: list[dict[str, counting.Figure]]) -> list[dict[str, tuple[float | None, int | None]]]:
+def _values(found: list[dict[str, Figure]]) -> list[dict[str, tuple[float | None, int | None]]]:
     return [{key: (each.value, each.numerator) for key, each in period.items()} for period in found]
 
 
