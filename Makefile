@@ -10,12 +10,23 @@ export DJANGO_SETTINGS_MODULE := continuum.settings
 
 .PHONY: setup run code test lint typecheck test-sqlite test-postgres bench clean
 
-setup: $(VENV)/.installed node_modules/.installed var/build/continuum.css
+VALIDATORS := .venv-validators
+# The validators need pandas 1.5, which has wheels up to Python 3.11: use 3.11 where there is one.
+VALIDATORS_PYTHON ?= $(shell command -v python3.11 || echo $(PYTHON))
+
+setup: $(VENV)/.installed $(VALIDATORS)/.installed node_modules/.installed var/build/continuum.css
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# The DfE's validators, in their own virtualenv (see requirements-validators.txt).
+$(VALIDATORS)/.installed: requirements-validators.txt
+	$(VALIDATORS_PYTHON) -m venv $(VALIDATORS)
+	$(VALIDATORS)/bin/pip install --quiet --upgrade pip
+	$(VALIDATORS)/bin/pip install --quiet -r requirements-validators.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -62,4 +73,4 @@ bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) node_modules var
+	rm -rf $(VENV) $(VALIDATORS) node_modules var

@@ -13,6 +13,8 @@ whole Django stack, with p50/p95 over repeated requests, and the peak memory of 
   and for a region 20 times its size (its counted records copied inside the database), and the
   dashboard pages, on its own SQLite files and, when PostgreSQL is running, its own PostgreSQL
   databases, whatever DATABASE_URL says (`bench/insight_bench.py`);
+- `returns`: the CIN census export of a Bradford-size year and the DfE's check of it, on the insight
+  suite's Bradford database (`bench/returns_bench.py`);
 - `calibration`: not timings but figures: the generated Bradford-size partnership's 2019/20 figures
   next to the seeds' (`bench/calibration.py`).
 
@@ -32,6 +34,7 @@ SUITES = {
     "frontdoor": "frontdoor.sqlite3",
     "chronology": "chronology.sqlite3",
     "insight": "insight.sqlite3",
+    "returns": "insight.sqlite3",
     "calibration": "calibration.sqlite3",
 }
 
@@ -65,6 +68,10 @@ def run_suite(name: str) -> None:
         from bench import insight_bench
 
         insight_bench.run()
+    elif name == "returns":
+        from bench import returns_bench
+
+        returns_bench.run()
     elif name == "calibration":
         from bench import calibration
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "continuum.socialcare",
     "continuum.journey",
     "continuum.insight",
+    "continuum.returns",
     "continuum.synthetic",
     "continuum.web",
 ]
@@ -90,6 +91,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# The council's DfE number (the CIN census LEA, characters 2-4 of its UPNs) and its ONS code (SSDA903
+# checks). The demo partnership is the size and shape of Bradford: 380, E08000032.
+LOCAL_AUTHORITY_NUMBER = os.environ.get("CONTINUUM_LA_NUMBER", "380")
+LOCAL_AUTHORITY_ONS_CODE = os.environ.get("CONTINUUM_LA_ONS_CODE", "E08000032")
+# The Python of the DfE validators' own virtualenv (`make setup`; continuum/returns/validation.py).
+VALIDATORS_PYTHON = os.environ.get(
+    "CONTINUUM_VALIDATORS_PYTHON", str(BASE_DIR / ".venv-validators" / "bin" / "python")
+)
 # How many database connections count the dashboard's figures at once (`insight.figures.figures`).
 FIGURE_THREADS = int(os.environ.get("CONTINUUM_FIGURE_THREADS", str(min(4, os.cpu_count() or 1))))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

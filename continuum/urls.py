@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("continuum.journey.urls")),
     path("", include("continuum.earlyhelp.urls")),
     path("insight/", include("continuum.insight.urls")),
+    path("returns/", include("continuum.returns.urls")),
     path("api/", include("continuum.api.urls")),
 ]

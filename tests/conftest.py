@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -15,7 +16,9 @@ from continuum.access.models import User
 from continuum.insight.figures import stop_counting_threads
 from continuum.statutory import thresholds
 from continuum.statutory.models import NeedLevel, ThresholdFramework
+from continuum.synthetic.generator import Summary, generate_partnership
 from continuum.synthetic.personas import create_personas
+from continuum.synthetic.profiles import get_profile
 
 
 @pytest.fixture
@@ -82,3 +85,15 @@ def _figure_threads_stopped(request: pytest.FixtureRequest) -> object:
     yield
     if _is_transactional(request):
         stop_counting_threads()
+
+
+# The personas' passwords are hashed with Argon2 in real use; in tests speed matters, not strength.
+QUICK_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def small_partnership(django_db_setup: None, django_db_blocker: Any) -> Iterator[Summary]:
+    """The small area, generated once for a module of read-only tests and rolled back afterwards."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=QUICK_HASHER), transaction.atomic():
+        yield generate_partnership(get_profile("small"), seed=2026)
+        transaction.set_rollback(True)

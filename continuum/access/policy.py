@@ -38,6 +38,7 @@ from .roles import (
     FRONT_DOOR_ROLES,
     PARTNER_CHECK_ROLES,
     REFERRER_ROLES,
+    RETURNS_ROLES,
     SEARCH_ROLES,
     SIGN_OFF_ROLES,
     TEAM_WORK_ROLES,
@@ -73,6 +74,8 @@ class Permission(StrEnum):
     # Insight: the dashboard and the annual report.
     ENTER_FIGURES = "enter_figures"  # the child population, comparators and the report's narrative
     SEE_CHILDREN_BEHIND_FIGURES = "see_children_behind_figures"  # the drill-down from a figure
+    # Statutory returns: download them and check them with the DfE's rules.
+    MAKE_RETURNS = "make_returns"
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,10 @@ _GENERAL_RULES: dict[Permission, tuple[frozenset[str], str]] = {
         FIGURES_ENTRY_ROLES,
         "performance analysts and the partnership business unit enter populations, comparators and "
         "the report's words",
+    ),
+    Permission.MAKE_RETURNS: (
+        RETURNS_ROLES,
+        "performance analysts make the statutory returns and check them with the DfE's rules",
     ),
     Permission.SEE_CHILDREN_BEHIND_FIGURES: (
         DRILL_DOWN_ROLES,

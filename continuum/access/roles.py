@@ -87,6 +87,9 @@ TEAM_WORK_ROLES = frozenset({Role.TEAM_MANAGER})
 EARLY_HELP_COORDINATOR_ROLES = frozenset({Role.EARLY_HELP_PRACTITIONER, Role.TEAM_MANAGER})
 # Roles that enter what the figures need: the child population, comparators, the report's words.
 FIGURES_ENTRY_ROLES = frozenset({Role.PERFORMANCE_ANALYST, Role.BUSINESS_UNIT})
+# Roles that make the statutory returns (the CIN census, the SSDA903, Annex A) and check them
+# with the DfE's rules: the council's performance analysts.
+RETURNS_ROLES = frozenset({Role.PERFORMANCE_ANALYST})
 # Roles that may open the list of children behind a figure. Analysts check and explain figures
 # child by child; managers see only the children whose records they may already open. Board
 # members and the business unit see figures only.

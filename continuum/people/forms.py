@@ -205,6 +205,13 @@ class PersonForm(PeopleFormMixin, GovukModelForm):
     )
     sex = CodeChoiceField(codes.SEX, label="Sex", required=False)
     ethnicity = CodeChoiceField(codes.ETHNICITY, label="Ethnicity", required=False)
+    disabilities = forms.MultipleChoiceField(
+        label="Disability",
+        choices=codes.DISABILITY.choices(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text='Tick each disability the child has, or "No disability". Leave it blank if not known.',
+    )
     nhs_number = forms.CharField(
         label="NHS number", required=False, max_length=14, help_text="For example, 943 476 5919"
     )
@@ -228,6 +235,7 @@ class PersonForm(PeopleFormMixin, GovukModelForm):
             "expected_date_of_delivery",
             "sex",
             "ethnicity",
+            "disabilities",
             "nhs_number",
             "upn",
         ]

@@ -49,6 +49,9 @@ class Person(models.Model):
     date_of_death = models.DateField(null=True, blank=True, validators=[validators.not_in_future])
     sex = models.CharField(max_length=1, choices=codes.SEX.choices(), blank=True)
     ethnicity = models.CharField(max_length=4, choices=codes.ETHNICITY.choices(), blank=True)
+    # DfE disability codes (CIN census N00099), a list: "NONE" alone, or each disability the child
+    # has. Empty when not known. Validated in clean().
+    disabilities = models.JSONField(default=list, blank=True)
     nhs_number = models.CharField(
         "NHS number", max_length=10, blank=True, validators=[validators.validate_nhs_number]
     )
@@ -118,8 +121,14 @@ class Person(models.Model):
         born = self.date_of_birth
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
+    @property
+    def disabilities_display(self) -> str:
+        known = [code for code in self.disabilities if code in codes.DISABILITY]
+        return ", ".join(codes.DISABILITY.label(code) for code in known)
+
     def clean(self) -> None:
         validators.validate_person_dates(self)
+        validators.validate_disabilities(self.disabilities)
 
 
 class NameKind(models.TextChoices):

@@ -35,6 +35,7 @@ EDITABLE_FIELDS = frozenset(
         "date_of_death",
         "sex",
         "ethnicity",
+        "disabilities",
         "nhs_number",
         "upn",
     }

@@ -82,3 +82,21 @@ def validate_person_dates(person: Person) -> None:
         errors["date_of_death"] = "Date of death must be on or after the date of birth"
     if errors:
         raise ValidationError(errors)
+
+
+def validate_disabilities(disabilities: list[str]) -> None:
+    """DfE disability codes, each once, and "No disability" on its own (CIN census rules 8790, 8794)."""
+    from continuum.statutory import codes
+
+    messages = []
+    for code in disabilities:
+        try:
+            codes.DISABILITY.validate(code)
+        except ValidationError as error:
+            messages.extend(error.messages)
+    if "NONE" in disabilities and len(disabilities) > 1:
+        messages.append('"No disability" cannot be chosen with a disability. Untick one or the other')
+    if len(set(disabilities)) != len(disabilities):
+        messages.append("A disability is listed twice. Choose each one once")
+    if messages:
+        raise ValidationError({"disabilities": messages})

@@ -31,6 +31,7 @@ Record = TypeVar("Record", bound=JourneyRecord)
 # What an early help practitioner's referral is, in the DfE's referral sources.
 EARLY_HELP_SOURCE = "5D"
 STEPPED_DOWN_TO_EARLY_HELP = "RC9"
+SERVICES_CEASED = "RC7"
 # Both are DfE codes: fail at import, not in a family's case, if the catalogue ever drops one.
 assert EARLY_HELP_SOURCE in codes.REFERRAL_SOURCE and STEPPED_DOWN_TO_EARLY_HELP in codes.CLOSURE_REASON
 
@@ -263,9 +264,14 @@ def step_up(actor: Actor, episode: EarlyHelpEpisode, on: date) -> Referral:
 def step_down(
     actor: Actor, referral: Referral, on: date, lead_practitioner: User | None = None
 ) -> EarlyHelpEpisode:
-    """Social care closes the case (DfE reason RC9) and early help opens the same day."""
+    """Social care closes the case and early help opens the same day.
+
+    The DfE reason is RC9 (closed after assessment, referred to early help) when the case closed at
+    its assessment; after a section 47 enquiry or a plan it is RC7 (CIN census rule 2990).
+    """
     with transaction.atomic():
-        close_referral(actor, referral, on, STEPPED_DOWN_TO_EARLY_HELP)
+        reason = SERVICES_CEASED if referral.went_beyond_assessment() else STEPPED_DOWN_TO_EARLY_HELP
+        close_referral(actor, referral, on, reason)
         episode = EarlyHelpEpisode(
             person=referral.person,
             started=on,

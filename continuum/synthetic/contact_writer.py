@@ -233,7 +233,7 @@ def _referral(person_id: int, planned: PlannedReferral, contact_child_id: int) -
     assert journey is not None
     return (
         person_id, planned.referral_date, planned.referral_source, journey.primary_need,
-        journey.no_further_action, journey.closed, journey.closure_reason, contact_child_id,
+        journey.no_further_action, journey.closed, journey.dfe_closure_reason, contact_child_id,
         planned.created_by_id,
     )  # fmt: skip
 

@@ -154,6 +154,14 @@ class Journey:
         assert self.referral_id is not None, "the referral is written before what hangs off it"
         return self.referral_id
 
+    @property
+    def dfe_closure_reason(self) -> str:
+        """The closure reason as the DfE has it: RC8 and RC9 (closed at assessment) become RC7 when
+        the case went on to a section 47 enquiry or a plan (CIN census rule 2990). The planner
+        keeps the reason it chose (RC9 steps the child down to early help)."""
+        went_beyond = any(each.started for each in self.enquiries) or self.cin_plans or self.cp_plans
+        return "RC7" if self.closure_reason in ("RC8", "RC9") and went_beyond else self.closure_reason
+
 
 @dataclass(slots=True)
 class PlannedEarlyHelpEpisode:

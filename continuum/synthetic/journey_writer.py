@@ -381,7 +381,7 @@ def _referral(journey: Journey) -> Referral:
         primary_need=journey.primary_need,
         no_further_action=journey.no_further_action,
         closed=journey.closed,
-        closure_reason=journey.closure_reason,
+        closure_reason=journey.dfe_closure_reason,
         created_by_id=journey.worker_id,
     )
 

@@ -24,6 +24,7 @@ from continuum.people.phonetics import name_key
 from continuum.people.validators import normalise_postcode
 
 from .bulk import create
+from .disabilities import disabilities_for
 from .families import FamilyIndex
 from .journey_people import YoungPeople
 from .plans import PlannedHousehold, PlannedPerson, PlannedRelationship
@@ -173,6 +174,7 @@ def _person(planned: PlannedPerson, restricted: bool) -> Person:
         expected_date_of_delivery=planned.expected_date_of_delivery,
         sex=planned.sex,
         ethnicity=planned.ethnicity,
+        disabilities=disabilities_for(planned),
         nhs_number=planned.nhs_number,
         upn=planned.upn,
         restriction=RestrictionLevel.RESTRICTED if restricted else RestrictionLevel.STANDARD,

@@ -46,6 +46,8 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
     if policy.can(user, Permission.SEE_FIGURES):
         items.append(NavItem("Dashboard", reverse("insight:dashboard")))
         items.append(NavItem("Front door figures", reverse("frontdoor:figures")))
+    if policy.can(user, Permission.MAKE_RETURNS):
+        items.append(NavItem("Returns", reverse("returns:index")))
     if policy.can(user, policy.Permission.MANAGE_USERS):
         items.append(NavItem("Users", reverse("access:users")))
     if policy.can(user, policy.Permission.SEARCH_AUDIT):

@@ -4,9 +4,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from continuum.people.forms import PersonForm
+from continuum.people.models import Person, PersonKind
 
 from .factories import PersonFactory
 
@@ -105,3 +107,17 @@ def test_an_unborn_child_with_an_expected_date_is_valid() -> None:
     )
 
     assert form.errors == {}
+
+
+@pytest.mark.parametrize(
+    ("disabilities", "message"),
+    [
+        (["NONE", "LD"], '"No disability" cannot be chosen with a disability. Untick one or the other'),
+        (["XYZ"], '"XYZ" is not a disability code'),
+    ],
+)
+def test_disabilities_are_dfe_codes_and_no_disability_stands_alone(disabilities, message):
+    person = Person(kind=PersonKind.CHILD, given_name="Ada", family_name="Test", disabilities=disabilities)
+    with pytest.raises(ValidationError) as error:
+        person.full_clean()
+    assert any(text.startswith(message) for text in error.value.message_dict["disabilities"])

@@ -41,6 +41,12 @@ def problems(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str
     return error.value.message_dict
 
 
+def _discussion(worker: User, opened: Referral, held_on: date) -> StrategyDiscussion:
+    """A strategy discussion that decided on a section 47 enquiry."""
+    discussion = StrategyDiscussion(referral=opened, held_on=held_on, decision=StrategyDecision.SECTION_47)
+    return services.record(actor(worker), discussion, "test")
+
+
 def test_an_assessment_cannot_start_before_the_referral(personas: dict[str, User]) -> None:
     nadia = personas["nadia"]
     opened = referral(nadia, allocated_child(nadia), on=date(2025, 3, 10))
@@ -101,11 +107,7 @@ def test_a_case_closes_with_a_reason_and_nothing_left_open(personas: dict[str, U
 def test_a_section_47_follows_its_strategy_discussion(personas: dict[str, User]) -> None:
     nadia = personas["nadia"]
     opened = referral(nadia, allocated_child(nadia))
-    discussion = services.record(
-        actor(nadia),
-        StrategyDiscussion(referral=opened, held_on=date(2025, 1, 9), decision=StrategyDecision.SECTION_47),
-        "test",
-    )
+    discussion = _discussion(nadia, opened, date(2025, 1, 9))
     enquiry = Section47Enquiry(referral=opened, strategy_discussion=discussion, started=date(2025, 1, 8))
     with pytest.raises(ValidationError) as error:
         services.record(actor(nadia), enquiry, "test")
@@ -131,11 +133,7 @@ def test_no_plan_before_its_conference(personas: dict[str, User]) -> None:
 def test_an_initial_conference_deciding_a_plan_starts_it_that_day(personas: dict[str, User]) -> None:
     nadia = personas["nadia"]
     opened = referral(nadia, allocated_child(nadia))
-    discussion = services.record(
-        actor(nadia),
-        StrategyDiscussion(referral=opened, held_on=date(2025, 1, 9), decision=StrategyDecision.SECTION_47),
-        "test",
-    )
+    discussion = _discussion(nadia, opened, date(2025, 1, 9))
     enquiry = services.record(
         actor(nadia),
         Section47Enquiry(
@@ -269,3 +267,22 @@ def test_dates_cannot_be_in_the_future(personas: dict[str, User]) -> None:
             "test",
         )
     assert problems(error)["started"] == ["The date must be today or in the past"]
+
+
+def test_rc8_and_rc9_are_only_for_a_case_closed_at_its_assessment(personas: dict[str, User]) -> None:
+    # CIN census rule 2990: no section 47 enquiry, plan or conference in an episode closed RC8 or RC9.
+    nadia = personas["nadia"]
+    opened = referral(nadia, allocated_child(nadia))
+    discussion = _discussion(nadia, opened, date(2025, 1, 9))
+    enquiry = Section47Enquiry(referral=opened, strategy_discussion=discussion, started=date(2025, 1, 9))
+    services.record(actor(nadia), enquiry, "test")
+    enquiry.completed, enquiry.outcome = date(2025, 1, 20), Section47Outcome.NO_FURTHER_ACTION
+    services.amend(actor(nadia), enquiry, enquiry.updated_at, "test")
+    with pytest.raises(ValidationError) as error:
+        services.close_referral(actor(nadia), opened, date(2025, 2, 1), "RC8")
+    assert problems(error)["closure_reason"] == [
+        "RC8 is for a case closed straight after its assessment. This case had a section 47 enquiry "
+        "or a plan: choose RC7 (services ceased for any other reason)"
+    ]
+    services.close_referral(actor(nadia), Referral.objects.get(pk=opened.pk), date(2025, 2, 1), "RC7")
+    assert Referral.objects.get(pk=opened.pk).closure_reason == "RC7"

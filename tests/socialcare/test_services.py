@@ -20,6 +20,7 @@ from continuum.socialcare.models import (
     ChildInNeedPlan,
     ChildProtectionConference,
     ChildProtectionPlan,
+    Referral,
     StrategyDiscussion,
 )
 from continuum.socialcare.steps import STEPS
@@ -132,3 +133,13 @@ def test_every_step_page_renders_for_a_child_on_every_path(
     journey = client.get(reverse("socialcare:journey", args=[child.pk]))
     assert journey.status_code == 200
     assert "Record a change of placement" in journey.content.decode()
+
+
+def test_stepping_down_after_a_plan_closes_the_case_with_rc7(personas: dict[str, User]) -> None:
+    nadia = personas["nadia"]
+    opened = referral(nadia, allocated_child(nadia))
+    plan = services.record(actor(nadia), ChildInNeedPlan(referral=opened, started=date(2025, 1, 20)), "test")
+    plan.ended = date(2025, 3, 3)
+    services.amend(actor(nadia), plan, plan.updated_at, "test")
+    services.step_down(actor(nadia), Referral.objects.get(pk=opened.pk), date(2025, 3, 3))
+    assert Referral.objects.get(pk=opened.pk).closure_reason == "RC7"

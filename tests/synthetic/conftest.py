@@ -1,37 +1,25 @@
-"""Fixtures for the synthetic partnership: a quick password hasher and a generated small area."""
+"""Fixtures for the synthetic partnership: a quick password hasher, and digests of what was generated.
+
+The generated small area (`small_partnership`) is in tests/conftest.py: other apps' tests use it too.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 
 from continuum.earlyhelp.models import EarlyHelpEpisode
 from continuum.frontdoor.models import ContactChild
 from continuum.people.models import Person
 from continuum.socialcare.models import Assessment, CareEpisode, CareLeaver, ChildProtectionPlan, Referral
-from continuum.synthetic.generator import Summary, generate_partnership
-from continuum.synthetic.profiles import get_profile
-
-# The personas' passwords are hashed with Argon2 in real use; in these tests speed matters, not strength.
-QUICK_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+from tests.conftest import QUICK_HASHER
 
 
 @pytest.fixture(autouse=True)
 def quick_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = QUICK_HASHER
-
-
-@pytest.fixture(scope="module")
-def small_partnership(django_db_setup: None, django_db_blocker: Any) -> Iterator[Summary]:
-    """The small area, generated once for a module of read-only tests and rolled back afterwards."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=QUICK_HASHER), transaction.atomic():
-        yield generate_partnership(get_profile("small"), seed=2026)
-        transaction.set_rollback(True)
 
 
 def people_digest() -> str:

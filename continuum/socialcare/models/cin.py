@@ -17,6 +17,10 @@ from continuum.statutory import codes
 from ..catalogue import NEEDS_SUPPORT, AssessmentOutcome, VisitKind
 from .base import JourneyRecord, day, not_before, not_in_future, only_one_open, raise_if
 
+# Closure reasons for a case closed straight after its assessment (no further action, or early
+# help): CIN census rule 2990 allows no section 47 enquiry, plan or conference in such an episode.
+CLOSED_AFTER_ASSESSMENT = ("RC8", "RC9")
+
 
 class Referral(JourneyRecord):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
@@ -84,7 +88,21 @@ class Referral(JourneyRecord):
             only_one_open(errors, "referral_date", others, "referral for this child")
         if self.closed and self.pk:
             self._nothing_left_open(errors)
+        if self.closure_reason in CLOSED_AFTER_ASSESSMENT and self.pk and self.went_beyond_assessment():
+            errors.setdefault("closure_reason", []).append(
+                f"{self.closure_reason} is for a case closed straight after its assessment. This case had a "
+                "section 47 enquiry or a plan: choose RC7 (services ceased for any other reason)"
+            )
         raise_if(errors)
+
+    def went_beyond_assessment(self) -> bool:
+        """A section 47 enquiry, a plan or an initial conference: the case did not close at assessment."""
+        return (
+            self.section_47_enquiries.exists()
+            or self.cin_plans.exists()
+            or self.cp_plans.exists()
+            or self.conferences.exists()
+        )
 
     def _nothing_left_open(self, errors: dict[str, list[str]]) -> None:
         # Everything in the episode ends on or before the closure (CIN census rules 8820, 8825, 8840).
