@@ -32,6 +32,7 @@ from continuum.socialcare.models import (
     Referral,
     Section47Enquiry,
 )
+from continuum.statutory import timescales
 from continuum.statutory.care_leaver_codes import IN_EDUCATION_EMPLOYMENT_OR_TRAINING, SUITABLE_ACCOMMODATION
 from continuum.statutory.periods import Period
 from continuum.statutory.sql import EnglandDay, Likely, YearsBefore
@@ -47,8 +48,9 @@ DFE_CARE_LEAVERS = "DfE, Children looked after in England (care leavers, SSDA903
 WORKING_TOGETHER = "Working Together to Safeguard Children 2023"
 LOCAL = "Local: the partnership's own measure"
 
-ASSESSMENT_WORKING_DAYS = 45
-ICPC_WORKING_DAYS = 15
+ASSESSMENT_WORKING_DAYS = timescales.get("assessment_census").amount  # 45, from the assessment start
+ASSESSMENT_FROM_REFERRAL_WORKING_DAYS = timescales.get("assessment").amount  # 45, Working Together
+ICPC_WORKING_DAYS = timescales.get("initial_conference_census").amount  # 15, from the section 47 start
 # Care leavers the DfE's OC3 measures are about: those the council supports after care.
 SUPPORTED_CARE_LEAVERS = (CareLeaverCategory.RELEVANT, CareLeaverCategory.FORMER_RELEVANT)
 
@@ -374,7 +376,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "counts from the point of referral; the DfE's figure counts from the assessment's start.",
         Section.CHILDREN_IN_NEED, assessments_authorised, "referral__person", "authorised",
         lambda period, context: within_working_days(
-            "referral__referral_date", "authorised", ASSESSMENT_WORKING_DAYS
+            "referral__referral_date", "authorised", ASSESSMENT_FROM_REFERRAL_WORKING_DAYS
         ),
         follows=WORKING_TOGETHER,
     ),

@@ -29,14 +29,13 @@ from continuum.socialcare.models import (
     Referral,
     Section47Enquiry,
 )
-from continuum.statutory.calendar import add_working_days
+from continuum.statutory.timescales import deadline
 
 from .collection import GENDER_CURRENT, CollectionYear, local_authority_number
 
 SOFTWARE = "Continuum"
 # The age from which a child is of school age for the unknown-UPN reason UN1 ("not of school age").
 SCHOOL_AGE = 5
-ICPC_TARGET_WORKING_DAYS = 15
 NOT_YET_OBTAINED = "NOBT"
 
 
@@ -264,7 +263,7 @@ def _section_47(
     element = ElementTree.Element("Section47")
     _add(element, "S47ActualStartDate", enquiry.started)
     discussed = enquiry.strategy_discussion.held_on if enquiry.strategy_discussion else enquiry.started
-    _add(element, "InitialCPCtarget", add_working_days(discussed, ICPC_TARGET_WORKING_DAYS))
+    _add(element, "InitialCPCtarget", deadline("initial_conference", discussed))
     held = _initial_conference(enquiry, conferences)
     _add(element, "DateOfInitialCPC", held if held and held in year else None)
     decided_against = enquiry.outcome in (Section47Outcome.CHILD_IN_NEED, Section47Outcome.NO_FURTHER_ACTION)

@@ -53,6 +53,12 @@ class CollectionYear:
         return self.ends >= CIN_SEX_FROM
 
 
+def collection_years(today: date) -> list[CollectionYear]:
+    """Every collection year Continuum writes, newest (the one under way on `today`) first."""
+    newest = today.year + 1 if today.month >= 4 else today.year
+    return [CollectionYear(ends) for ends in range(newest, FIRST_YEAR - 1, -1)]
+
+
 def local_authority_number() -> str:
     """The council's three-digit DfE number (the CIN census LEA; the 2nd to 4th characters of UPNs)."""
     return str(settings.LOCAL_AUTHORITY_NUMBER)

@@ -22,28 +22,21 @@ from continuum.access.policy import Permission
 from continuum.web.guards import actor, requires
 
 from . import cin_census, services
-from .collection import FIRST_YEAR, CollectionYear
+from .collection import CollectionYear, collection_years
 from .validation import Issue, ValidatorUnavailable, validate_cin_census
 
 RETURNS = "You cannot make the statutory returns"
 
 
-def _years() -> list[CollectionYear]:
-    """Every collection year Continuum writes, newest (the one under way) first."""
-    today = timezone.localdate()
-    newest = today.year + 1 if today.month >= 4 else today.year
-    return [CollectionYear(ends) for ends in range(newest, FIRST_YEAR - 1, -1)]
-
-
 def _year(ends: int) -> CollectionYear:
-    if ends not in {year.ends for year in _years()}:
+    if ends not in {year.ends for year in collection_years(timezone.localdate())}:
         raise Http404("Continuum does not write that collection year")
     return CollectionYear(ends)
 
 
 @requires(Permission.MAKE_RETURNS, RETURNS)
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "returns/index.html", {"years": _years()})
+    return render(request, "returns/index.html", {"years": collection_years(timezone.localdate())})
 
 
 @requires(Permission.MAKE_RETURNS, RETURNS)

@@ -25,13 +25,13 @@ from .catalogue import ConferenceKind, ConferenceOutcome, PlanEndReason
 from .models import CareEpisode, ChildProtectionConference, ChildProtectionPlan, Referral
 from .models.base import JourneyRecord, day
 from .models.care import NEW_EPISODE_SAME_DAY, STARTED_TO_BE_LOOKED_AFTER
+from .models.cin import SERVICES_CEASED
 
 Record = TypeVar("Record", bound=JourneyRecord)
 
 # What an early help practitioner's referral is, in the DfE's referral sources.
 EARLY_HELP_SOURCE = "5D"
 STEPPED_DOWN_TO_EARLY_HELP = "RC9"
-SERVICES_CEASED = "RC7"
 # Both are DfE codes: fail at import, not in a family's case, if the catalogue ever drops one.
 assert EARLY_HELP_SOURCE in codes.REFERRAL_SOURCE and STEPPED_DOWN_TO_EARLY_HELP in codes.CLOSURE_REASON
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from continuum.socialcare.models.cin import CLOSED_AFTER_ASSESSMENT, SERVICES_CEASED
+
 
 @dataclass(slots=True)
 class YoungPerson:
@@ -160,7 +162,8 @@ class Journey:
         the case went on to a section 47 enquiry or a plan (CIN census rule 2990). The planner
         keeps the reason it chose (RC9 steps the child down to early help)."""
         went_beyond = any(each.started for each in self.enquiries) or self.cin_plans or self.cp_plans
-        return "RC7" if self.closure_reason in ("RC8", "RC9") and went_beyond else self.closure_reason
+        closed_at_assessment = self.closure_reason in CLOSED_AFTER_ASSESSMENT
+        return SERVICES_CEASED if closed_at_assessment and went_beyond else self.closure_reason
 
 
 @dataclass(slots=True)

@@ -20,6 +20,8 @@ from .base import JourneyRecord, day, not_before, not_in_future, only_one_open, 
 # Closure reasons for a case closed straight after its assessment (no further action, or early
 # help): CIN census rule 2990 allows no section 47 enquiry, plan or conference in such an episode.
 CLOSED_AFTER_ASSESSMENT = ("RC8", "RC9")
+# The reason for a case that went on to an enquiry or a plan and then ended in the ordinary way.
+SERVICES_CEASED = "RC7"
 
 
 class Referral(JourneyRecord):
@@ -90,8 +92,9 @@ class Referral(JourneyRecord):
             self._nothing_left_open(errors)
         if self.closure_reason in CLOSED_AFTER_ASSESSMENT and self.pk and self.went_beyond_assessment():
             errors.setdefault("closure_reason", []).append(
-                f"{self.closure_reason} is for a case closed straight after its assessment. This case had a "
-                "section 47 enquiry or a plan: choose RC7 (services ceased for any other reason)"
+                f"{self.closure_reason} is for a case closed straight after its assessment. This case had "
+                f"a section 47 enquiry or a plan: choose {SERVICES_CEASED} (services ceased for any other "
+                "reason)"
             )
         raise_if(errors)
 
