@@ -3,6 +3,7 @@ runs from 1 April 2025 to 31 March 2026), and which version of each return's rul
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,3 +68,28 @@ def local_authority_number() -> str:
 def local_authority_code() -> str:
     """The council's ONS code (E08000032 for Bradford), which the SSDA903 checks use."""
     return str(settings.LOCAL_AUTHORITY_ONS_CODE)
+
+
+# How a child migrated from another system is known in the returns: the LAchildID (CIN census)
+# or CHILD (SSDA903) the old system gave them, kept as an external identifier so the same child
+# keeps the same identifier in every return, and importing a file twice finds them again.
+LEGACY_CHILD_ID = "LA child ID (migrated)"
+
+
+def legacy_child_ids(person_ids: Iterable[int]) -> dict[int, str]:
+    """The migrated children's identifiers from their previous system, by person id."""
+    from continuum.people.models import ExternalIdentifier
+
+    found: dict[int, str] = {}
+    ids = list(person_ids)
+    for start in range(0, len(ids), 900):  # SQLite's limit on a query's parameters
+        rows = ExternalIdentifier.objects.filter(
+            system=LEGACY_CHILD_ID, person_id__in=ids[start : start + 900]
+        ).values_list("person_id", "identifier")
+        found.update(rows)
+    return found
+
+
+def child_identifier(person_id: int, legacy: dict[int, str]) -> str:
+    """The child's identifier in a return: their previous system's, or else Continuum's own id."""
+    return legacy.get(person_id, str(person_id))

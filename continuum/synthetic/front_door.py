@@ -87,7 +87,7 @@ def generate_casework(
     writer.counts.earlier_contacts = earlier.counts.contacts
     writer.counts.earlier_contact_referrals = earlier.counts.referrals
     writer.counts.earlier_contact_early_help = earlier.counts.early_help
-    journey_writer = JourneyWriter()
+    journey_writer = JourneyWriter(profile.reference_date)
     journey_writer.write(journeys.journeys, journeys.episodes, journeys.care_leavers, journeys.missing)
     persona_ids = {user.pk for user in personas.values()}
     journey_writer.write_allocations(journeys.allocated, slots, journeys.caseload_starts, persona_ids)

@@ -16,9 +16,11 @@ import random
 from datetime import date
 
 from continuum.socialcare.catalogue import CareLeaverCategory, HealthCheckKind
+from continuum.socialcare.models.care import FOSTER_PLACEMENTS, POLICE_PROTECTION_DAYS
 from continuum.statutory.timescales import add_months
 
 from . import journey_calibration as cal
+from . import postcodes
 from .journey_people import WorkingDays
 from .journey_plans import Journey, PlannedCare, PlannedCareLeaver, PlannedEpisode, YoungPerson
 from .journeys import days, weighted
@@ -26,7 +28,9 @@ from .journeys import days, weighted
 ADOPTED = ("E11", "E12")
 PERMANENCE = ("E11", "E12", "E41", "E45", "E46", "E47", "E48", "E4A")
 CARE_ORDERS = ("C1", "C2", "E1")
-# Places an area's children are placed outside it (made-up sectors of real postcode areas' shape).
+# A special guardianship order to the former foster carers, or else to other carers like them.
+FORMER_FOSTER_CARER_SGO = {"E45": "E47", "E46": "E48"}
+# Places an area's children are placed outside it (postal areas near Bradford).
 OUT_OF_AREA = ("LS", "HX", "HD", "WF", "HG", "OL", "BB")
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 PARTICIPATION = (("PN1", 40), ("PN2", 5), ("PN3", 4), ("PN4", 10), ("PN5", 10), ("PN6", 21), ("PN7", 10))
@@ -45,7 +49,17 @@ PROVIDERS: dict[str, tuple[tuple[str, float], ...]] = {
     "R3": (("PR4", 6), ("PR5", 4)), "S1": (("PR4", 6), ("PR5", 4)), "P1": (("PR0", 1),),
     "A5": (("PR1", 7), ("PR5", 3)), "A6": (("PR1", 7), ("PR5", 3)),
 }  # fmt: skip
+# Homes and schools Ofsted registers have a URN of their own (made up here). R1 care homes are
+# registered with the CQC instead, so they have none (903 rule 222); the draw is kept so that
+# no later random draw moves.
 OFSTED_REGISTERED = frozenset({"K2", "K3", "R1", "S1"})
+NOT_OFSTED = frozenset({"R1"})
+# Foster and adoptive placements are arranged by an agency Ofsted registers (rule 218): the
+# council's own fostering service, an independent agency, or the regional adoption agency,
+# which the return writes as XXXXXXX (rule 242). The URNs are made up.
+COUNCIL_FOSTERING_SERVICE = "SC380001"
+INDEPENDENT_FOSTERING_AGENCIES = ("SC412874", "SC433190", "SC451026", "SC470338", "SC488915")
+REGIONAL_ADOPTION_AGENCY = "XXXXXXX"
 AT_EIGHTEEN = (("E5", 0.45), ("E17", 0.25), ("E6", 0.1), ("E13", 0.1), ("E8", 0.1))
 
 
@@ -75,6 +89,9 @@ class CarePlanner:
             self._change(care, child, day, changes)
         last = care.episodes[-1]
         last.ended, last.reason_ended = end, reason
+        if reason in FORMER_FOSTER_CARER_SGO and last.placement_type not in FOSTER_PLACEMENTS:
+            # Only a foster placement's carers are "former foster carers" (903 rule 516).
+            last.reason_ended = FORMER_FOSTER_CARER_SGO[reason]
         care.reviews = self._reviews(child, start, end)
         care.health_checks = self._health_checks(child, start, end)
         care.education_plans = self._education_plans(child, start, end)
@@ -125,8 +142,9 @@ class CarePlanner:
     ) -> PlannedEpisode:
         rng = self.rng
         provider = weighted(rng, PROVIDERS.get(placement, (("PR1", 1),)))
-        postcode = child.postcode if placement == "P1" else self._postcode()
+        postcode = child.postcode if placement == "P1" else postcodes.real(self._postcode(), child.postcode)
         urn = f"SC9{rng.randint(10000, 99999)}" if placement in OFSTED_REGISTERED else ""
+        urn = "" if placement in NOT_OFSTED else urn or agency_urn(placement, provider, postcode)
         return PlannedEpisode(day, reason, status, need, placement, provider, postcode, child.postcode, urn)
 
     def _placement(self, age: int, status: str) -> str:
@@ -157,7 +175,9 @@ class CarePlanner:
 
         status = first.legal_status
         if status in ("L1", "L2"):
-            add(start + days(rng.randint(1, 8)), "legal")
+            after = rng.randint(1, 8)
+            # Police protection lasts at most 72 hours (903 rule 361); an order can run for eight days.
+            add(start + days(min(after, POLICE_PROTECTION_DAYS) if status == "L1" else after), "legal")
         if status == "C1" or (status == "V2" and rng.random() < 0.15):
             add(add_months(start, rng.randint(4, 12)), "legal")
         if reason in ADOPTED:
@@ -357,3 +377,15 @@ def _open_on(records: list[PlannedCareLeaver], day: date) -> PlannedCareLeaver |
         if record.started <= day and (record.ended is None or day < record.ended):
             return record
     return None
+
+
+def agency_urn(placement: str, provider: str, postcode: str) -> str:
+    """The URN of the agency that arranged a foster or adoptive placement (no random draw)."""
+    if placement.startswith("A"):
+        return REGIONAL_ADOPTION_AGENCY
+    if not placement.startswith("U"):
+        return ""
+    if provider == "PR1":
+        return COUNCIL_FOSTERING_SERVICE
+    agencies = INDEPENDENT_FOSTERING_AGENCIES
+    return agencies[sum(map(ord, postcode)) % len(agencies)]

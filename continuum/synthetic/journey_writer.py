@@ -22,6 +22,7 @@ from continuum.socialcare.models import (
     CareEpisode,
     CareLeaver,
     CareLeaverContact,
+    CareOutcomes,
     ChildInNeedPlan,
     ChildInNeedReview,
     ChildProtectionConference,
@@ -39,8 +40,10 @@ from continuum.socialcare.models import (
 )
 
 from .bulk import create
+from .care_outcomes import outcomes_for
 from .journey_plans import (
     Journey,
+    PlannedCare,
     PlannedCareLeaver,
     PlannedCinPlan,
     PlannedCpPlan,
@@ -76,6 +79,7 @@ class JourneyCounts:
     looked_after_reviews: int = 0
     health_checks: int = 0
     education_plans: int = 0
+    care_outcomes: int = 0
     missing_episodes: int = 0
     care_leavers: int = 0
     pathway_plans: int = 0
@@ -84,6 +88,7 @@ class JourneyCounts:
     early_help_meetings: int = 0
     visits: int = 0
     allocations: int = 0
+    earlier_allocations: int = 0
 
 
 def _chunks(items: list[M] | list[Journey], size: int = BATCH) -> Iterator[list[Journey]]:
@@ -96,8 +101,9 @@ def _create(model: type[M], rows: Iterable[M]) -> list[M]:
 
 
 class JourneyWriter:
-    def __init__(self) -> None:
+    def __init__(self, today: date) -> None:
         self.counts = JourneyCounts()
+        self.today = today
 
     def write(
         self,
@@ -238,6 +244,18 @@ class JourneyWriter:
         counts.looked_after_reviews += len(_create(LookedAfterReview, reviews))
         counts.health_checks += len(_create(HealthCheck, checks))
         counts.education_plans += len(_create(PersonalEducationPlan, plans))
+        outcomes = [
+            CareOutcomes(person_id=j.child.person_id, created_by_id=j.worker_id, **vars_of(each))
+            for j in cared
+            for each in outcomes_for(j.child, j.care, self.today)  # type: ignore[arg-type]
+        ]
+        counts.care_outcomes += len(_create(CareOutcomes, outcomes))
+        # The social worker a child had while looked after, kept as history once care or the case
+        # has ended (the looked-after return lists each child's social workers); open work gets its
+        # worker from the caseloads (write_allocations).
+        history = [_earlier_social_worker(j, j.care) for j in cared if j.care is not None]
+        history = [allocation for allocation in history if allocation.ended is not None]
+        counts.earlier_allocations += len(_create(Allocation, history))
 
     def _write_early_help(self, episodes: list[PlannedEarlyHelpEpisode]) -> None:
         new = [e for e in episodes if e.episode_id is None]
@@ -355,7 +373,7 @@ class JourneyWriter:
                 )
             )  # fmt: skip
         self.counts.allocations += len(_create(Allocation, rows))
-        existing = list(Allocation.objects.filter(person_id__in=list(caseload_starts)))
+        existing = list(Allocation.objects.filter(person_id__in=list(caseload_starts), ended__isnull=True))
         for allocation in existing:
             allocation.started = caseload_starts[allocation.person_id]
         Allocation.objects.bulk_update(existing, ["started"], batch_size=BATCH)
@@ -363,6 +381,14 @@ class JourneyWriter:
 
 def _words_of_plan(number: int) -> str:
     return TEAM_AROUND_THE_FAMILY_PLANS[number % len(TEAM_AROUND_THE_FAMILY_PLANS)]
+
+
+def _earlier_social_worker(journey: Journey, care: PlannedCare) -> Allocation:
+    """The journey's social worker from the referral until the case closed, or else care ended."""
+    return Allocation(
+        person_id=journey.child.person_id, worker_id=journey.worker_id, service=Service.SOCIAL_CARE,
+        started=journey.referral_date, ended=journey.closed or care.ended, reason="Allocated at referral",
+    )  # fmt: skip
 
 
 def vars_of(episode: object) -> dict[str, object]:

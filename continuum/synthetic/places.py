@@ -1,7 +1,7 @@
 """Northbridge: a fictional city laid over the shape of Bradford's BD1 to BD22 postcode districts.
 
-The outward codes are real in shape (so postcode validation and matching behave as they would
-on live data) but the localities, streets and inward codes are made up.
+The localities and streets are made up. Each street's postcodes are real ones from its outward
+district (postcodes.py), so the looked-after return's postcode checks work as on live data.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass, field
 
 from continuum.people.validators import normalise_postcode
+
+from .postcodes import RealPostcodes
 
 TOWN = "Northbridge"
 
@@ -81,6 +83,7 @@ class StreetMap:
     def __init__(self, rng: random.Random, surnames: list[str], streets_per_district: int) -> None:
         self.rng = rng
         self._used_postcodes: set[str] = set()
+        self._real = RealPostcodes()
         self._used_street_names: set[str] = set()
         self.streets: dict[str, list[Street]] = {
             district.outward: [self._street(district, surnames) for _ in range(streets_per_district)]
@@ -102,8 +105,9 @@ class StreetMap:
             letters = "".join(self.rng.choice(INWARD_LETTERS) for _ in range(2))
             postcode = normalise_postcode(f"{district.outward}{sector}{letters}")
             if postcode not in self._used_postcodes:
+                # The invented code is still drawn, so the random draws that follow are unchanged.
                 self._used_postcodes.add(postcode)
-                return postcode
+                return self._real.next_in(district.outward)
 
     def address_in(self, district: District) -> PlannedAddress:
         street = self.rng.choice(self.streets[district.outward])

@@ -20,7 +20,8 @@ GENERATED: tuple[type[models.Model], ...] = (
     socialcare.ChildProtectionPlan, socialcare.Section47Enquiry, socialcare.StrategyDiscussion,
     socialcare.ChildInNeedReview, socialcare.ChildInNeedPlan, socialcare.Assessment,
     socialcare.CareLeaverContact, socialcare.PathwayPlan, socialcare.CareLeaver, socialcare.MissingEpisode,
-    socialcare.PersonalEducationPlan, socialcare.HealthCheck, socialcare.LookedAfterReview,
+    socialcare.PersonalEducationPlan, socialcare.CareOutcomes, socialcare.HealthCheck,
+    socialcare.LookedAfterReview,
     socialcare.CareEpisode, TeamAroundFamilyMeeting, EarlyHelpAssessment, EarlyHelpEpisode,
     EncompassNotification, socialcare.Referral, Decision, Contact, Person,
 )  # fmt: skip

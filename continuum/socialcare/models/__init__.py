@@ -1,6 +1,13 @@
 """The records of children's social care, one module per part of the journey."""
 
-from .care import CareEpisode, HealthCheck, LookedAfterReview, MissingEpisode, PersonalEducationPlan
+from .care import (
+    CareEpisode,
+    CareOutcomes,
+    HealthCheck,
+    LookedAfterReview,
+    MissingEpisode,
+    PersonalEducationPlan,
+)
 from .cin import Assessment, ChildInNeedPlan, ChildInNeedReview, Referral, Visit
 from .leaving_care import CareLeaver, CareLeaverContact, PathwayPlan
 from .protection import (
@@ -16,6 +23,7 @@ __all__ = [
     "CareEpisode",
     "CareLeaver",
     "CareLeaverContact",
+    "CareOutcomes",
     "ChildInNeedPlan",
     "ChildInNeedReview",
     "ChildProtectionConference",

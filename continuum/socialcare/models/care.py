@@ -8,12 +8,15 @@ with reason S to one that ended with a reason other than X1; it is derived, neve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
 
 from continuum.statutory import codes
+from continuum.statutory.ssda903_codes import SHORT_BREAK_LEGAL_STATUSES
 
 from ..catalogue import HealthCheckKind, MissingReturnInterview
 from .base import JourneyRecord, day, not_before, not_in_future, only_one_open, raise_if
@@ -23,6 +26,12 @@ NEW_EPISODE_SAME_DAY = "X1"
 LEGAL_STATUS_ONLY = "L"
 # Episodes that started with one of these moved the child to a new placement.
 NEW_PLACEMENT = frozenset({"S", "P", "T", "U", "B"})
+FOSTER_PLACEMENTS = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+# A special guardianship order to former foster carers ends a foster placement (903 rule 516).
+FORMER_FOSTER_CARERS = frozenset({"E45", "E46"})
+POLICE_PROTECTION = "L1"
+# Police protection lasts at most 72 hours (Children Act 1989 s46; 903 rule 361).
+POLICE_PROTECTION_DAYS = 3
 # Temporary placements and "other" placements have no provider (903 rule 178).
 NO_PROVIDER = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 
@@ -105,6 +114,7 @@ class CareEpisode(JourneyRecord):
             )
         if not self.placement_provider and self.placement_type and self.placement_type not in NO_PROVIDER:
             errors.setdefault("placement_provider", []).append("Choose who provides the placement")
+        self._within_the_law(errors)
         if self.person_id and self.started:
             self._after_a_referral(errors)
             self._follows_the_previous_episode(errors)
@@ -114,6 +124,19 @@ class CareEpisode(JourneyRecord):
             )
             only_one_open(errors, "started", others, "looked-after episode")
         raise_if(errors)
+
+    def _within_the_law(self, errors: dict[str, list[str]]) -> None:
+        protected = self.legal_status == POLICE_PROTECTION and self.ended and self.started
+        if protected and (self.ended - self.started).days > POLICE_PROTECTION_DAYS:  # type: ignore[operator]
+            errors.setdefault("ended", []).append(
+                "Police protection lasts at most 72 hours. Check the dates, or record the order "
+                "that followed as a new episode"
+            )
+        if self.reason_ended in FORMER_FOSTER_CARERS and self.placement_type not in FOSTER_PLACEMENTS:
+            errors.setdefault("reason_ended", []).append(
+                "Only a child in foster care can leave it to their former foster carers. Choose a special "
+                "guardianship order to a relative, friend or other carer instead"
+            )
 
     def _after_a_referral(self, errors: dict[str, list[str]]) -> None:
         from .cin import Referral
@@ -144,6 +167,27 @@ class CareEpisode(JourneyRecord):
                 "after\u201d; a later one starts the day the previous episode ended with \u201cnew "
                 "episode the same day\u201d"
             )
+
+
+def looked_after_all_year(episodes: Iterable[Any], first_day: date, last_day: date) -> bool:
+    """Whether a child was looked after without a break from `first_day` to `last_day`.
+
+    The SSDA903 definition (the OC2 cohort): no episode in the period started a new period of
+    care after its first day, ended care before its last, or was a short break (V3/V4).
+    `episodes` are a child's care episodes, or anything with the same attributes.
+    """
+    during = [e for e in episodes if e.started <= last_day and (e.ended is None or e.ended >= first_day)]
+    if not during:
+        return False
+    for episode in during:
+        if episode.legal_status in SHORT_BREAK_LEGAL_STATUSES:
+            return False
+        if episode.reason_new_episode == STARTED_TO_BE_LOOKED_AFTER and episode.started > first_day:
+            return False
+        ended = episode.ended
+        if ended is not None and ended <= last_day and episode.reason_ended != NEW_EPISODE_SAME_DAY:
+            return False
+    return True
 
 
 def period_start(episodes: list[CareEpisode], on: date) -> date | None:
@@ -286,3 +330,153 @@ class MissingEpisode(JourneyRecord):
                     "Record their return first"
                 )
         raise_if(errors)
+
+
+# OC2 asks about a child's health and behaviour at these ages (rules 545/546, 543/542).
+HEALTH_SURVEILLANCE_UNDER = 5
+CONVICTIONS_FROM = 10
+# The SDQ is for a child aged 4 to 16 at any time in the year: 4 or more by 31 March and no more
+# than 16 on 1 April (rules 186, 188, 189 and 197B).
+SDQ_FROM, SDQ_UNTIL = 4, 16
+
+
+def sdq_applies(born: date, year_ending: date) -> bool:
+    """Whether a child born on `born` has an SDQ in the year to `year_ending` (a 31 March)."""
+    first_day = date(year_ending.year - 1, 4, 1)
+    age_at_end = (
+        year_ending.year - born.year - ((year_ending.month, year_ending.day) < (born.month, born.day))
+    )
+    age_at_start = first_day.year - born.year - ((first_day.month, first_day.day) < (born.month, born.day))
+    return age_at_end >= SDQ_FROM and age_at_start <= SDQ_UNTIL
+
+
+class CareOutcomes(JourneyRecord):
+    """A child's outcomes after a year in care (SSDA903 OC2), recorded once for each 31 March.
+
+    Asked for every child looked after continuously for 12 months at 31 March. Dental checks and
+    health assessments are not asked here: the return reads them from the child's health checks.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_outcomes")
+    year_ending = models.DateField("The 31 March these outcomes are for")
+    sdq_score = models.PositiveSmallIntegerField(
+        "Strengths and Difficulties Questionnaire (SDQ) score",
+        null=True,
+        blank=True,
+        help_text="From 0 to 40, for a child aged 4 to 16. Leave empty and give the reason if there is none.",
+    )
+    sdq_reason = models.CharField(
+        "Reason there is no SDQ score", max_length=4, choices=codes.REASON_NO_SDQ_SCORE.choices(), blank=True
+    )
+    convicted = models.BooleanField(
+        "Convicted, or given a final warning or reprimand, in the year", null=True, blank=True
+    )
+    health_surveillance_up_to_date = models.BooleanField(
+        "Development checks up to date (under 5s)", null=True, blank=True
+    )
+    immunisations_up_to_date = models.BooleanField("Immunisations up to date", null=True, blank=True)
+    substance_misuse = models.BooleanField(
+        "Identified as having a substance misuse problem", null=True, blank=True
+    )
+    intervention_received = models.BooleanField(
+        "Received an intervention for substance misuse", null=True, blank=True
+    )
+    intervention_offered = models.BooleanField(
+        "Offered an intervention for substance misuse but refused it", null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-year_ending", "-pk"]
+        verbose_name = "outcomes after a year in care"
+        verbose_name_plural = "outcomes after a year in care"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year_ending"], name="care_outcomes_once_a_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Outcomes after a year in care, to {day(self.year_ending)}"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if self.year_ending and (self.year_ending.month, self.year_ending.day) != (3, 31):
+            errors.setdefault("year_ending", []).append("Outcomes are recorded for a year ending on 31 March")
+        self._sdq(errors)
+        self._answers_for_age(errors)
+        self._substance_misuse(errors)
+        raise_if(errors)
+
+    def _born(self) -> date | None:
+        from continuum.people.models import Person
+
+        if not self.person_id or not self.year_ending:
+            return None
+        return Person.objects.get(pk=self.person_id).date_of_birth
+
+    def _age(self) -> int | None:
+        born = self._born()
+        if born is None:
+            return None
+        return (
+            self.year_ending.year
+            - born.year
+            - ((self.year_ending.month, self.year_ending.day) < (born.month, born.day))
+        )
+
+    def _sdq(self, errors: dict[str, list[str]]) -> None:
+        if self.sdq_score is not None and not 0 <= self.sdq_score <= 40:
+            errors.setdefault("sdq_score", []).append("An SDQ score is a whole number from 0 to 40")
+        if self.sdq_score is not None and self.sdq_reason:
+            errors.setdefault("sdq_reason", []).append("Give a reason only when there is no SDQ score")
+        born = self._born()
+        if born is None:
+            return
+        applies = sdq_applies(born, self.year_ending)
+        if applies and self.sdq_score is None and not self.sdq_reason:
+            errors.setdefault("sdq_score", []).append(
+                "Enter the SDQ score, or the reason there is none, for a child aged 4 to 16 in the year"
+            )
+        if not applies and (self.sdq_score is not None or self.sdq_reason):
+            errors.setdefault("sdq_score", []).append(
+                "An SDQ is only recorded for a child aged 4 to 16 at some time in the year"
+            )
+
+    def _answers_for_age(self, errors: dict[str, list[str]]) -> None:
+        age = self._age()
+        if age is None:
+            return
+        under_five = age < HEALTH_SURVEILLANCE_UNDER
+        if under_five and self.health_surveillance_up_to_date is None:
+            errors.setdefault("health_surveillance_up_to_date", []).append(
+                "Say whether the child's development checks are up to date"
+            )
+        if not under_five and self.health_surveillance_up_to_date is not None:
+            errors.setdefault("health_surveillance_up_to_date", []).append(
+                "Development checks are only recorded for a child under 5"
+            )
+        if age >= CONVICTIONS_FROM and self.convicted is None:
+            errors.setdefault("convicted", []).append("Say whether the child was convicted in the year")
+        if age < CONVICTIONS_FROM and self.convicted is not None:
+            errors.setdefault("convicted", []).append("Convictions are only recorded from the age of 10")
+        for name in ("immunisations_up_to_date", "substance_misuse"):
+            if getattr(self, name) is None:
+                errors.setdefault(name, []).append("Answer yes or no")
+
+    def _substance_misuse(self, errors: dict[str, list[str]]) -> None:
+        if not self.substance_misuse and (
+            self.intervention_received is not None or self.intervention_offered is not None
+        ):
+            errors.setdefault("intervention_received", []).append(
+                "Interventions are only recorded for a child with a substance misuse problem"
+            )
+        if self.substance_misuse and self.intervention_received is None:
+            errors.setdefault("intervention_received", []).append(
+                "Say whether the child received an intervention"
+            )
+        if self.intervention_received and self.intervention_offered is not None:
+            errors.setdefault("intervention_offered", []).append(
+                "Leave this empty when the child received an intervention"
+            )
+        if self.intervention_received is False and self.intervention_offered is None:
+            errors.setdefault("intervention_offered", []).append(
+                "Say whether an intervention was offered and refused"
+            )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from django.core.management.base import CommandError, OutputWrapper
 
 from continuum.returns.collection import FIRST_YEAR, CollectionYear
-from continuum.returns.validation import Validation
+from continuum.returns.validation import Validation, ValidatorUnavailable
 
 QUERIES_SHOWN = 20
 
@@ -34,3 +37,14 @@ def print_validation(out: OutputWrapper, validation: Validation) -> None:
         out.write(f"  {issue.kind} {issue.rule} (the whole return): {issue.message}")
     for rule in validation.not_checked:
         out.write(f"  not checked {rule.rule}: {rule.reason}")
+
+
+def check(out: OutputWrapper, validate: Callable[[], Validation], written: Path) -> None:
+    """Check a written return with the DfE's rules, list what they found, and fail on an error."""
+    try:
+        validation = validate()
+    except ValidatorUnavailable as error:
+        raise CommandError(str(error)) from None
+    print_validation(out, validation)
+    if validation.errors:
+        raise CommandError(f"The DfE's rules found {len(validation.errors)} errors in {written}")

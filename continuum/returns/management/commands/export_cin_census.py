@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from continuum.access.audit import Actor
 from continuum.returns import services
-from continuum.returns.validation import ValidatorUnavailable, validate_cin_census
+from continuum.returns.validation import validate_cin_census
 
-from ._returns import collection_year, print_validation
+from ._returns import check, collection_year
 
 
 class Command(BaseCommand):
@@ -35,10 +35,4 @@ class Command(BaseCommand):
         self.stdout.write(f"CIN census {year.label}: {children:,} children written to {out}")
         if not options["check"]:
             return
-        try:
-            validation = validate_cin_census(out, year)
-        except ValidatorUnavailable as error:
-            raise CommandError(str(error)) from None
-        print_validation(self.stdout, validation)
-        if validation.errors:
-            raise CommandError(f"The DfE's rules found {len(validation.errors)} errors in {out}")
+        check(self.stdout, lambda: validate_cin_census(out, year), out)

@@ -1,0 +1,39 @@
+"""python manage.py export_ssda903 --year 2026 --out folder/ [--check]"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from continuum.access.audit import Actor
+from continuum.returns import services
+from continuum.returns.validation import validate_ssda903
+
+from ._returns import check, collection_year
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the looked-after children return (SSDA903) for a collection year (1 April to 31 March, "
+        "named by the year it ends): a CSV file for each table in the folder. Every child in it is "
+        "audited as exported. With --check, check it with the DfE's rules and list what they find; "
+        "the command fails if they find errors."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--year", required=True, help="The year the collection ends, e.g. 2026")
+        parser.add_argument("--out", required=True, help="The folder to write the CSV files to")
+        parser.add_argument("--check", action="store_true", help="Check it with the DfE validator")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        year = collection_year(options["year"])
+        out = Path(options["out"])
+        if not out.is_dir():
+            raise CommandError(f"--out {out}: the folder does not exist. Make it first, or name another")
+        children = services.export_ssda903(Actor.command("export_ssda903"), year, out)
+        self.stdout.write(f"SSDA903 {year.label}: {children:,} children written to {out}")
+        if not options["check"]:
+            return
+        check(self.stdout, lambda: validate_ssda903(out, year), out)
