@@ -5,6 +5,7 @@ Error messages follow the GOV.UK error message pattern: say what went wrong and 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -25,6 +26,8 @@ from .roles import Role
 
 # What an account looked like, field by field, in a form the audit trail can store (JSON).
 AccountSnapshot = dict[str, Any]
+# A Social Work England registration number: SW and digits (the SSDA903's SW_ID, rule SW02).
+SOCIAL_WORK_ENGLAND_NUMBER = re.compile(r"SW\d{1,18}")
 
 
 class UserFilterForm(GovukForm):
@@ -128,17 +131,26 @@ class UserForm(GovukModelForm):
         error_messages={"required": "Select at least one role"},
     )
 
-    field_order = ["first_name", "last_name", "username", "email", "job_title", "agency", "teams", "roles"]
+    field_order = [
+        "first_name", "last_name", "username", "email", "job_title", "social_worker_id", "agency", "teams",
+        "roles",
+    ]  # fmt: skip
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "username", "email", "job_title", "agency", "teams", "manager"]
+        fields = [
+            "first_name", "last_name", "username", "email", "job_title", "social_worker_id", "agency",
+            "teams", "manager",
+        ]  # fmt: skip
         labels = {
             "job_title": "Job title (optional)",
+            "social_worker_id": "Social Work England registration number (optional)",
             "teams": "Teams (optional)",
             "manager": "Manager (optional)",
         }
         help_texts = {
+            "social_worker_id": "For a registered social worker: SW and digits, for example SW123456. The "
+            "looked-after children return names their social worker by it",
             "teams": "Teams in the agency this person works for",
             "manager": "Their manager is told when they use emergency access to a record",
         }
@@ -154,6 +166,7 @@ class UserForm(GovukModelForm):
                 "max_length": "Last name must be 150 characters or fewer",
             },
             "job_title": {"max_length": "Job title must be 200 characters or fewer"},
+            "social_worker_id": {"max_length": "The registration number must be 20 characters or fewer"},
             "agency": {"required": "Select the agency this person works for"},
         }
 
@@ -166,6 +179,15 @@ class UserForm(GovukModelForm):
         self._limit_choices()
         if self.instance.pk:
             self.initial.setdefault("roles", sorted(self.instance.roles))
+
+    def clean_social_worker_id(self) -> str:
+        number = str(self.cleaned_data.get("social_worker_id", "")).strip().upper().replace(" ", "")
+        if number and not SOCIAL_WORK_ENGLAND_NUMBER.fullmatch(number):
+            raise forms.ValidationError("Enter the registration number as SW and digits, like SW123456")
+        others = User.objects.filter(social_worker_id=number).exclude(pk=self.instance.pk)
+        if number and others.exists():
+            raise forms.ValidationError("Another user has this registration number. Check the number")
+        return number
 
     def _require_names_and_agency(self) -> None:
         # Optional on the model (Django's user model and the command-line superuser need it so),
@@ -293,6 +315,7 @@ def snapshot(user: User) -> AccountSnapshot:
         "username": user.username,
         "email": user.email,
         "job_title": user.job_title,
+        "social_worker_id": user.social_worker_id,
         "agency": str(user.agency) if user.agency else None,
         "teams": sorted(str(team) for team in user.teams.all()) if user.pk else [],
         "manager": user.manager.username if user.manager else None,

@@ -54,9 +54,22 @@ class User(AbstractUser):
     manager = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
+    social_worker_id = models.CharField(
+        "Social worker ID in the DfE's returns",
+        max_length=20,
+        blank=True,
+        help_text="Their Social Work England registration number, starting SW (the SSDA903's SW_ID).",
+    )
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["social_worker_id"],
+                condition=~models.Q(social_worker_id=""),
+                name="social_worker_id_once",
+            )
+        ]
 
     @property
     def roles(self) -> frozenset[str]:

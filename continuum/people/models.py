@@ -291,6 +291,13 @@ class Allocation(models.Model):
     started = models.DateField(default=date.today)
     ended = models.DateField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)
+    change_reason = models.CharField(
+        "Why the social worker changed",
+        max_length=6,
+        choices=codes.SOCIAL_WORKER_CHANGE_REASON.choices(),
+        blank=True,
+        help_text="The SSDA903's SW_REASON, when a previous system's return recorded it.",
+    )
 
     class Meta:
         indexes = [models.Index(fields=["worker", "ended"]), models.Index(fields=["team", "ended"])]

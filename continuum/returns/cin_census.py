@@ -5,18 +5,24 @@ April to 31 March, with that year's assessments, child in need plans, section 47
 child protection plans. What happened after 31 March is left out, as the census asks: an
 assessment authorised in April is still open at the reference date, a plan that ended in April
 has no end date. Elements follow the order of the DfE's schema; empty optional ones are left out.
+
+A Bradford-size year is some 16,000 children. Their records are read as plain rows (`values()`),
+one query for each kind of record across the whole year, and grouped by referral here: model
+instances for every record cost seconds and hundreds of megabytes. The file is written one child
+at a time, so only one child's elements are held at once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from continuum.people.models import Person, PersonKind
@@ -31,12 +37,28 @@ from continuum.socialcare.models import (
 )
 from continuum.statutory.timescales import deadline
 
-from .collection import GENDER_CURRENT, CollectionYear, local_authority_number
+from .collection import (
+    GENDER_CURRENT,
+    CollectionYear,
+    child_identifier,
+    legacy_child_ids,
+    local_authority_number,
+)
 
 SOFTWARE = "Continuum"
 # The age from which a child is of school age for the unknown-UPN reason UN1 ("not of school age").
 SCHOOL_AGE = 5
 NOT_YET_OBTAINED = "NOBT"
+
+Row = dict[str, Any]  # one record's fields, as `QuerySet.values()` gives them
+PERSON_FIELDS = (
+    "id", "kind", "upn", "date_of_birth", "expected_date_of_delivery", "date_of_death", "sex",
+    "ethnicity", "disabilities",
+)  # fmt: skip
+REFERRAL_FIELDS = (
+    "id", "person_id", "referral_date", "referral_source", "primary_need", "no_further_action",
+    "closed", "closure_reason",
+)  # fmt: skip
 
 
 def census_referrals(year: CollectionYear) -> QuerySet[Referral]:
@@ -46,63 +68,121 @@ def census_referrals(year: CollectionYear) -> QuerySet[Referral]:
     )
 
 
-def la_child_id(person: Person) -> str:
-    """The child's identifier in the return: Continuum's own (20 characters at most, letters and digits)."""
-    return str(person.pk)
+def la_child_id(person_id: int, legacy: dict[int, str]) -> str:
+    """The child's identifier in the return: a migrated child keeps their previous system's LAchildID
+    (`legacy`, from `collection.legacy_child_ids`); any other child has Continuum's own id."""
+    return child_identifier(person_id, legacy)
+
+
+@dataclass
+class _Episode:
+    """One referral (a `CINdetails`) and its records, each kind in date order."""
+
+    referral: Row
+    assessments: list[Row] = field(default_factory=list)
+    cin_plans: list[Row] = field(default_factory=list)
+    enquiries: list[Row] = field(default_factory=list)
+    cp_plans: list[Row] = field(default_factory=list)
+    conferences: list[Row] = field(default_factory=list)
 
 
 @dataclass
 class _Child:
-    person: Person
-    referrals: list[Referral]
+    person: Row
+    identifier: str  # the LAchildID
+    episodes: list[_Episode]
+    plan_starts: list[date]  # every child protection plan's start, however long ago
 
 
 def children(year: CollectionYear) -> list[_Child]:
-    """The census's children in the order of their identifiers, each with their episodes in date order."""
-    referrals = (
-        census_referrals(year)
-        .select_related("person")
-        .prefetch_related(
-            Prefetch("assessments", queryset=Assessment.objects.order_by("started", "pk")),
-            Prefetch("cin_plans", queryset=ChildInNeedPlan.objects.order_by("started", "pk")),
-            Prefetch(
-                "section_47_enquiries",
-                queryset=Section47Enquiry.objects.select_related("strategy_discussion").order_by(
-                    "started", "pk"
-                ),
-            ),
-            Prefetch("cp_plans", queryset=ChildProtectionPlan.objects.order_by("started", "pk")),
-            Prefetch("conferences", queryset=ChildProtectionConference.objects.order_by("held_on", "pk")),
-        )
-        .order_by("person_id", "referral_date", "pk")
-    )
+    """The census's children in the order of their record ids, each with their episodes in date order."""
+    referrals = census_referrals(year)
+    episodes = {
+        row["id"]: _Episode(row)
+        for row in referrals.order_by("person_id", "referral_date", "pk").values(*REFERRAL_FIELDS)
+    }
+    for kind, rows in _records(referrals):
+        for row in rows:
+            getattr(episodes[row["referral_id"]], kind).append(row)
+    people = Person.objects.filter(pk__in=referrals.values("person_id")).order_by().values(*PERSON_FIELDS)
+    person_by_id = {row["id"]: row for row in people}
+    legacy = legacy_child_ids(person_by_id)  # once for the whole return
+    plan_starts = _plan_starts(year)
     by_child: dict[int, _Child] = {}
-    for referral in referrals:
-        by_child.setdefault(referral.person_id, _Child(referral.person, [])).referrals.append(referral)
+    for episode in episodes.values():
+        person_id = episode.referral["person_id"]
+        if person_id not in by_child:
+            identifier = la_child_id(person_id, legacy)
+            by_child[person_id] = _Child(person_by_id[person_id], identifier, [], plan_starts[person_id])
+        by_child[person_id].episodes.append(episode)
     return list(by_child.values())
+
+
+def _records(referrals: QuerySet[Referral]) -> Iterator[tuple[str, Iterable[Row]]]:
+    """Each kind of record on the census's referrals, in date order: one query a kind."""
+
+    def rows(model: Any, *fields: str, order: tuple[str, str] = ("started", "pk")) -> Iterable[Row]:
+        found = model.objects.filter(referral__in=referrals).order_by(*order)
+        return found.values("referral_id", *fields).iterator(chunk_size=5000)  # type: ignore[no-any-return]
+
+    yield "assessments", rows(Assessment, "started", "authorised", "factors")
+    yield "cin_plans", rows(ChildInNeedPlan, "started", "ended")
+    enquiry_fields = ("id", "started", "completed", "outcome", "strategy_discussion__held_on")
+    yield "enquiries", rows(Section47Enquiry, *enquiry_fields)
+    yield (
+        "cp_plans",
+        rows(ChildProtectionPlan, "id", "started", "ended", "initial_category", "latest_category"),
+    )
+    conference_fields = ("kind", "held_on", "section_47_id", "plan_id")
+    yield "conferences", rows(ChildProtectionConference, *conference_fields, order=("held_on", "pk"))
 
 
 def build(
     year: CollectionYear, found: list[_Child] | None = None, *, made_at: datetime | None = None
 ) -> ElementTree.Element:
-    """The census for `year` as an XML element tree (`write` turns it into a file)."""
+    """The census for `year` as one XML element tree (`render` writes the same, a child at a time)."""
     found = children(year) if found is None else found
-    earlier_plans = _plan_starts(year)
-    message = ElementTree.Element("Message")
-    message.append(_header(year, made_at or timezone.now()))
-    listed = ElementTree.SubElement(message, "Children")
+    message, listed = _message(year, made_at)
     for child in found:
-        listed.append(_child(year, child, earlier_plans[child.person.pk]))
+        listed.append(_child(year, child))
     return message
 
 
 def render(year: CollectionYear, *, made_at: datetime | None = None) -> tuple[bytes, list[int]]:
-    """The census as a UTF-8 XML document, and the people in it (their ids, for the audit)."""
+    """The census as a UTF-8 XML document, and the people in it (their ids, for the audit).
+
+    The same bytes as `build`'s whole tree indented and written out, made one child at a time.
+    """
     found = children(year)
-    message = build(year, found, made_at=made_at)
+    message, listed = _message(year, made_at)
+    if found:
+        ElementTree.SubElement(listed, "Child")  # marks where the children go
     ElementTree.indent(message)
-    content = ElementTree.tostring(message, encoding="utf-8", xml_declaration=True)
-    return content, [child.person.pk for child in found]
+    document = ElementTree.tostring(message, encoding="utf-8", xml_declaration=True)
+    people = [child.person["id"] for child in found]
+    if not found:
+        return document, people
+    before, after = document.split(b"<Child />")
+    written = "\n    ".join(_written(year, child) for child in found)
+    return before + written.encode("utf-8") + after, people
+
+
+def _message(
+    year: CollectionYear, made_at: datetime | None
+) -> tuple[ElementTree.Element, ElementTree.Element]:
+    """The census's `<Message>` with its header, and its `<Children>`, with no children yet."""
+    message = ElementTree.Element("Message")
+    message.append(_header(year, made_at or timezone.now()))
+    return message, ElementTree.SubElement(message, "Children")
+
+
+def _written(year: CollectionYear, child: _Child) -> str:
+    """One `<Child>` as it reads inside the whole document: indented three levels in. As text, encoded
+    once for the whole document: encoding each child's many small pieces takes longer than building them."""
+    element = _child(year, child)
+    ElementTree.indent(element, level=2)
+    written: str = ElementTree.tostring(element, encoding="unicode")
+    return written
 
 
 def write(year: CollectionYear, path: Path, *, made_at: datetime | None = None) -> list[int]:
@@ -134,40 +214,42 @@ def _header(year: CollectionYear, made_at: datetime) -> ElementTree.Element:
 # --- A child ----------------------------------------------------------------------------------------
 
 
-def _child(year: CollectionYear, child: _Child, plan_starts: list[date]) -> ElementTree.Element:
+def _child(year: CollectionYear, child: _Child) -> ElementTree.Element:
     element = ElementTree.Element("Child")
     element.append(_identifiers(year, child))
     characteristics = ElementTree.SubElement(element, "ChildCharacteristics")
     # Not recorded is "information not yet obtained" in the DfE's codes.
-    _add(characteristics, "Ethnicity", child.person.ethnicity or NOT_YET_OBTAINED)
-    if child.person.disabilities:
+    _add(characteristics, "Ethnicity", child.person["ethnicity"] or NOT_YET_OBTAINED)
+    if child.person["disabilities"]:
         disabilities = ElementTree.SubElement(characteristics, "Disabilities")
-        for code in child.person.disabilities:
+        for code in child.person["disabilities"]:
             _add(disabilities, "Disability", code)
-    for referral in child.referrals:
-        element.append(_episode(year, referral, plan_starts))
+    for episode in child.episodes:
+        element.append(_episode(year, episode, child.plan_starts))
     return element
 
 
 def _identifiers(year: CollectionYear, child: _Child) -> ElementTree.Element:
     person = child.person
+    unborn = person["kind"] == PersonKind.UNBORN
     identifiers = ElementTree.Element("ChildIdentifiers")
-    _add(identifiers, "LAchildID", la_child_id(person))
-    if person.upn:
-        _add(identifiers, "UPN", person.upn)
+    _add(identifiers, "LAchildID", child.identifier)
+    if person["upn"]:
+        _add(identifiers, "UPN", person["upn"])
     else:
         _add(identifiers, "UPNunknown", _upn_unknown(year, child))
-    if person.kind == PersonKind.UNBORN:
-        _add(identifiers, "ExpectedPersonBirthDate", person.expected_date_of_delivery)
+    if unborn:
+        _add(identifiers, "ExpectedPersonBirthDate", person["expected_date_of_delivery"])
     else:
-        _add(identifiers, "PersonBirthDate", person.date_of_birth)
-    sex = "U" if person.kind == PersonKind.UNBORN else (person.sex or "U")
+        _add(identifiers, "PersonBirthDate", person["date_of_birth"])
+    sex = "U" if unborn else (person["sex"] or "U")
     if year.cin_uses_sex:
         _add(identifiers, "Sex", sex)
     else:
         _add(identifiers, "GenderCurrent", GENDER_CURRENT[sex])
-    if person.date_of_death and person.date_of_death <= year.end:
-        _add(identifiers, "PersonDeathDate", person.date_of_death)
+    died = person["date_of_death"]
+    if died and died <= year.end:
+        _add(identifiers, "PersonDeathDate", died)
     return identifiers
 
 
@@ -176,10 +258,10 @@ def _upn_unknown(year: CollectionYear, child: _Child) -> str:
 
     Otherwise none is given, and the validator's query 8770Q asks for the UPN of a school-age child.
     """
-    if all(referral.no_further_action for referral in child.referrals):
+    if all(episode.referral["no_further_action"] for episode in child.episodes):
         return "UN7"
-    age = child.person.age_on(year.end)
-    if child.person.kind == PersonKind.UNBORN or (age is not None and age < SCHOOL_AGE):
+    age = Person(date_of_birth=child.person["date_of_birth"]).age_on(year.end)
+    if child.person["kind"] == PersonKind.UNBORN or (age is not None and age < SCHOOL_AGE):
         return "UN1"
     return ""
 
@@ -187,118 +269,114 @@ def _upn_unknown(year: CollectionYear, child: _Child) -> str:
 # --- An episode of need -----------------------------------------------------------------------------
 
 
-def _episode(year: CollectionYear, referral: Referral, plan_starts: list[date]) -> ElementTree.Element:
+def _episode(year: CollectionYear, episode: _Episode, plan_starts: list[date]) -> ElementTree.Element:
+    referral = episode.referral
     details = ElementTree.Element("CINdetails")
-    _add(details, "CINreferralDate", referral.referral_date)
-    _add(details, "ReferralSource", referral.referral_source)
-    _add(details, "PrimaryNeedCode", referral.primary_need)
-    if referral.closed and referral.closed <= year.end:
-        _add(details, "CINclosureDate", referral.closed)
-        _add(details, "ReasonForClosure", referral.closure_reason)
-    enquiries = [each for each in referral.section_47_enquiries.all() if _enquiry_in_census(year, each)]
-    conferences = list(referral.conferences.all())
+    _add(details, "CINreferralDate", referral["referral_date"])
+    _add(details, "ReferralSource", referral["referral_source"])
+    _add(details, "PrimaryNeedCode", referral["primary_need"])
+    closed = referral["closed"]
+    if closed and closed <= year.end:
+        _add(details, "CINclosureDate", closed)
+        _add(details, "ReasonForClosure", referral["closure_reason"])
+    enquiries = [each for each in episode.enquiries if _enquiry_in_census(year, each)]
     # An initial conference with no section 47 enquiry in the census goes on the episode (rule 2884).
-    _add(details, "DateOfInitialCPC", _episode_conference(year, conferences, enquiries))
-    for assessment in referral.assessments.all():
+    _add(details, "DateOfInitialCPC", _episode_conference(year, episode.conferences, enquiries))
+    for assessment in episode.assessments:
         if _assessment_in_census(year, assessment):
             details.append(_assessment(year, assessment))
-    for cin_plan in referral.cin_plans.all():
-        if _overlaps(year, cin_plan.started, cin_plan.ended):
+    for cin_plan in episode.cin_plans:
+        if _overlaps(year, cin_plan["started"], cin_plan["ended"]):
             details.append(_cin_plan(year, cin_plan))
     for enquiry in enquiries:
-        details.append(_section_47(year, enquiry, conferences))
-    _add(details, "ReferralNFA", "true" if referral.no_further_action else "false")
-    for cp_plan in referral.cp_plans.all():
-        if _overlaps(year, cp_plan.started, cp_plan.ended):
-            details.append(_cp_plan(year, cp_plan, conferences, plan_starts))
+        details.append(_section_47(year, enquiry, episode.conferences))
+    _add(details, "ReferralNFA", "true" if referral["no_further_action"] else "false")
+    for cp_plan in episode.cp_plans:
+        if _overlaps(year, cp_plan["started"], cp_plan["ended"]):
+            details.append(_cp_plan(year, cp_plan, episode.conferences, plan_starts))
     return details
 
 
-def _assessment_in_census(year: CollectionYear, assessment: Assessment) -> bool:
+def _assessment_in_census(year: CollectionYear, assessment: Row) -> bool:
     """Authorised in the year, or started by its end and not authorised by then."""
-    if assessment.authorised is not None and assessment.authorised < year.start:
+    if assessment["authorised"] is not None and assessment["authorised"] < year.start:
         return False
-    return assessment.started <= year.end
+    return bool(assessment["started"] <= year.end)
 
 
-def _assessment(year: CollectionYear, assessment: Assessment) -> ElementTree.Element:
+def _assessment(year: CollectionYear, assessment: Row) -> ElementTree.Element:
     element = ElementTree.Element("Assessments")
-    _add(element, "AssessmentActualStartDate", assessment.started)
-    authorised = _ended_by(year, assessment.authorised)
+    _add(element, "AssessmentActualStartDate", assessment["started"])
+    authorised = _ended_by(year, assessment["authorised"])
     _add(element, "AssessmentAuthorisationDate", authorised)
-    if authorised and assessment.factors:  # factors belong to a completed assessment (rule 8614)
+    if authorised and assessment["factors"]:  # factors belong to a completed assessment (rule 8614)
         factors = ElementTree.SubElement(element, "FactorsIdentifiedAtAssessment")
-        for code in assessment.factors:
+        for code in assessment["factors"]:
             _add(factors, "AssessmentFactors", code)
     return element
 
 
-def _cin_plan(year: CollectionYear, plan: ChildInNeedPlan) -> ElementTree.Element:
+def _cin_plan(year: CollectionYear, plan: Row) -> ElementTree.Element:
     element = ElementTree.Element("CINPlanDates")
-    _add(element, "CINPlanStartDate", plan.started)
-    _add(element, "CINPlanEndDate", _ended_by(year, plan.ended))
+    _add(element, "CINPlanStartDate", plan["started"])
+    _add(element, "CINPlanEndDate", _ended_by(year, plan["ended"]))
     return element
 
 
-def _enquiry_in_census(year: CollectionYear, enquiry: Section47Enquiry) -> bool:
+def _enquiry_in_census(year: CollectionYear, enquiry: Row) -> bool:
     """Started in the year, or started before it and still going (no conference held or decided against)."""
-    if enquiry.started > year.end:
+    started: date = enquiry["started"]
+    if started > year.end:
         return False
-    if enquiry.started >= year.start:
+    if started >= year.start:
         return True
-    finished = enquiry.completed or None
+    finished = enquiry["completed"] or None
     return finished is None or finished >= year.start
 
 
-def _initial_conference(
-    enquiry: Section47Enquiry, conferences: Iterable[ChildProtectionConference]
-) -> date | None:
-    initial = (each for each in conferences if each.kind == ConferenceKind.INITIAL)
-    return next((each.held_on for each in initial if each.section_47_id == enquiry.pk), None)
+def _initial_conference(enquiry: Row, conferences: Iterable[Row]) -> date | None:
+    initial = (each for each in conferences if each["kind"] == ConferenceKind.INITIAL)
+    return next((each["held_on"] for each in initial if each["section_47_id"] == enquiry["id"]), None)
 
 
-def _section_47(
-    year: CollectionYear, enquiry: Section47Enquiry, conferences: list[ChildProtectionConference]
-) -> ElementTree.Element:
+def _section_47(year: CollectionYear, enquiry: Row, conferences: list[Row]) -> ElementTree.Element:
     element = ElementTree.Element("Section47")
-    _add(element, "S47ActualStartDate", enquiry.started)
-    discussed = enquiry.strategy_discussion.held_on if enquiry.strategy_discussion else enquiry.started
+    _add(element, "S47ActualStartDate", enquiry["started"])
+    discussed = enquiry["strategy_discussion__held_on"] or enquiry["started"]
     _add(element, "InitialCPCtarget", deadline("initial_conference", discussed))
     held = _initial_conference(enquiry, conferences)
     _add(element, "DateOfInitialCPC", held if held and held in year else None)
-    decided_against = enquiry.outcome in (Section47Outcome.CHILD_IN_NEED, Section47Outcome.NO_FURTHER_ACTION)
-    not_required = decided_against and _ended_by(year, enquiry.completed) is not None
+    decided_against = enquiry["outcome"] in (
+        Section47Outcome.CHILD_IN_NEED,
+        Section47Outcome.NO_FURTHER_ACTION,
+    )
+    not_required = decided_against and _ended_by(year, enquiry["completed"]) is not None
     _add(element, "ICPCnotRequired", "true" if not_required else "false")
     return element
 
 
-def _episode_conference(
-    year: CollectionYear, conferences: list[ChildProtectionConference], enquiries: list[Section47Enquiry]
-) -> date | None:
-    reported = {enquiry.pk for enquiry in enquiries}
+def _episode_conference(year: CollectionYear, conferences: list[Row], enquiries: list[Row]) -> date | None:
+    reported = {enquiry["id"] for enquiry in enquiries}
     for conference in conferences:
-        initial = conference.kind == ConferenceKind.INITIAL and conference.held_on in year
-        if initial and conference.section_47_id not in reported:
-            return conference.held_on
+        initial = conference["kind"] == ConferenceKind.INITIAL and conference["held_on"] in year
+        if initial and conference["section_47_id"] not in reported:
+            return conference["held_on"]  # type: ignore[no-any-return]
     return None
 
 
 def _cp_plan(
-    year: CollectionYear,
-    plan: ChildProtectionPlan,
-    conferences: list[ChildProtectionConference],
-    starts: list[date],
+    year: CollectionYear, plan: Row, conferences: list[Row], starts: list[date]
 ) -> ElementTree.Element:
     element = ElementTree.Element("ChildProtectionPlans")
-    _add(element, "CPPstartDate", plan.started)
-    _add(element, "CPPendDate", _ended_by(year, plan.ended))
-    _add(element, "InitialCategoryOfAbuse", plan.initial_category)
-    _add(element, "LatestCategoryOfAbuse", plan.latest_category)
-    _add(element, "NumberOfPreviousCPP", str(sum(1 for started in starts if started < plan.started)))
+    _add(element, "CPPstartDate", plan["started"])
+    _add(element, "CPPendDate", _ended_by(year, plan["ended"]))
+    _add(element, "InitialCategoryOfAbuse", plan["initial_category"])
+    _add(element, "LatestCategoryOfAbuse", plan["latest_category"])
+    _add(element, "NumberOfPreviousCPP", str(sum(1 for started in starts if started < plan["started"])))
     reviews = [
-        each.held_on
+        each["held_on"]
         for each in conferences
-        if each.kind == ConferenceKind.REVIEW and each.plan_id == plan.pk and each.held_on in year
+        if each["kind"] == ConferenceKind.REVIEW and each["plan_id"] == plan["id"] and each["held_on"] in year
     ]
     if reviews:
         # One <Reviews> holding every date, as the DfE's schema has it (the validator reads the first).

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from continuum.people.models import Allocation, Person, Relationship, RelationshipKind, Service
 from continuum.socialcare.catalogue import HealthCheckKind
@@ -114,7 +115,7 @@ def build(year: CollectionYear) -> Return:
         )
     }
     legacy = legacy_child_ids(people)
-    mothers = _first_children(year, people)
+    mothers = _first_children(year, people, episodes)
     for person_id in sorted(people):
         person = people[person_id]
         child = child_identifier(person_id, legacy)
@@ -251,19 +252,32 @@ def _upn_unknown(year: CollectionYear, person: Row) -> str:
     return "UN4"
 
 
-def _first_children(year: CollectionYear, people: dict[int, Row]) -> dict[int, date]:
-    """Each young woman's first child's date of birth, if she had one by the end of the year."""
+def _first_children(
+    year: CollectionYear, people: dict[int, Row], episodes: dict[int, list[Row]]
+) -> dict[int, date]:
+    """Each young woman's first child's date of birth, if she had one while looked after in the year.
+
+    A child born after she left care does not make her a mother in this return (rule 625).
+    """
+    last_day = {person_id: _last_day_looked_after(year, theirs) for person_id, theirs in episodes.items()}
     found: dict[int, date] = {}
-    women = [pk for pk, person in people.items() if person["sex"] == "F"]
+    women = [pk for pk, person in people.items() if person["sex"] == "F" and pk in last_day]
     for person_id, born in _in_batches(
         women,
         lambda ids: Relationship.objects.filter(
             person_id__in=ids, kind=RelationshipKind.PARENT, relative__date_of_birth__lte=year.end
         ).values_list("person_id", "relative__date_of_birth"),
     ):
-        if born is not None and (person_id not in found or born < found[person_id]):
+        if born is None or born > last_day[person_id]:
+            continue
+        if person_id not in found or born < found[person_id]:
             found[person_id] = born
     return found
+
+
+def _last_day_looked_after(year: CollectionYear, episodes: list[Row]) -> date:
+    ended = episodes[-1]["ended"]
+    return ended if ended is not None and ended <= year.end else year.end
 
 
 def _episode(year: CollectionYear, child: str, episode: Row) -> Row:
@@ -349,6 +363,7 @@ def _add_outcomes(
                     bool(checks[person_id] & {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW})
                 ),
                 **(_outcome_columns(outcomes) if outcomes else {}),
+                **(_as_migrated(outcomes) if outcomes else {}),
             }
         )
 
@@ -364,6 +379,12 @@ def _outcome_columns(outcomes: Row) -> Row:
         "INTERVENTION_RECEIVED": _yes_no(outcomes["intervention_received"]),
         "INTERVENTION_OFFERED": _yes_no(outcomes["intervention_offered"]),
     }
+
+
+def _as_migrated(outcomes: Row) -> Row:
+    """What a previous system's return said about the checks, where no dated check says it."""
+    found = {"TEETH_CHECK": outcomes["teeth_checked"], "HEALTH_ASSESSMENT": outcomes["health_assessed"]}
+    return {column: _yes_no(answer) for column, answer in found.items() if answer is not None}
 
 
 def _yes_no(answer: bool | None) -> str | None:
@@ -419,14 +440,14 @@ def _add_missing(
         ),
     )
     for person_id, kind, went_missing, returned in rows:
-        came_back = returned.date() if returned and returned.date() <= year.end else None
+        came_back = timezone.localdate(returned) if returned else None
         built.tables["missing"].append(
             {
                 "CHILD": child_identifier(person_id, legacy),
                 "DOB": people[person_id]["date_of_birth"],
                 "MISSING": kind,
-                "MIS_START": went_missing.date(),
-                "MIS_END": came_back,
+                "MIS_START": timezone.localdate(went_missing),
+                "MIS_END": came_back if came_back and came_back <= year.end else None,
             }
         )
 
@@ -448,14 +469,16 @@ def _add_social_workers(
                 person_id__in=ids, service=Service.SOCIAL_CARE, worker__isnull=False, started__lte=year.end
             )
             .order_by("person_id", "started", "pk")
-            .values_list("person_id", "worker_id", "started", "ended")
+            .values_list(
+                "person_id", "worker_id", "worker__social_worker_id", "started", "ended", "change_reason"
+            )
         ),
     )
-    by_child: dict[int, list[tuple[int, date, date | None]]] = defaultdict(list)
-    for person_id, worker_id, started, ended in rows:
-        by_child[person_id].append((worker_id, started, ended))
+    by_child: dict[int, list[tuple[str, date, date | None, str]]] = defaultdict(list)
+    for person_id, worker_id, known_as, started, ended, change_reason in rows:
+        by_child[person_id].append((known_as or social_worker_id(worker_id), started, ended, change_reason))
     for person_id, workers in by_child.items():
-        for number, (worker_id, started, ended) in enumerate(workers):
+        for number, (worker, started, ended, change_reason) in enumerate(workers):
             last = number == len(workers) - 1
             if ended is not None and ended < year.start and not last:
                 continue
@@ -463,15 +486,16 @@ def _add_social_workers(
                 {
                     "CHILD": child_identifier(person_id, legacy),
                     "DOB": people[person_id]["date_of_birth"],
-                    "SW_ID": social_worker_id(worker_id),
+                    "SW_ID": worker,
                     "SW_DECOM": started,
                     "SW_DEC": None if last or ended is None or ended > year.end else ended,
-                    "SW_REASON": FIRST_SOCIAL_WORKER if number == 0 else OTHER_REASON,
+                    "SW_REASON": change_reason or (FIRST_SOCIAL_WORKER if number == 0 else OTHER_REASON),
                 }
             )
 
 
 def social_worker_id(worker_id: int) -> str:
+    """A worker with no Social Work England number recorded: XX and their Continuum id (rule SW02)."""
     return f"XX{worker_id}"
 
 

@@ -19,8 +19,9 @@ from django.conf import settings
 from .collection import CollectionYear, local_authority_code
 
 CHECK = Path(__file__).resolve().parent / "dfe" / "check.py"
-# A Bradford-size year's return takes well under a minute; a hung validator should not hang Continuum.
-TIMEOUT_SECONDS = 600
+# A Bradford-size year's census takes about six minutes to check on two busy cores (docs/development.md);
+# a hung validator should not hang a check for ever.
+TIMEOUT_SECONDS = 1800
 
 
 class ValidatorUnavailable(RuntimeError):

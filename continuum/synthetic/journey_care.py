@@ -16,7 +16,7 @@ import random
 from datetime import date
 
 from continuum.socialcare.catalogue import CareLeaverCategory, HealthCheckKind
-from continuum.socialcare.models.care import FOSTER_PLACEMENTS, POLICE_PROTECTION_DAYS
+from continuum.socialcare.models.care import FOSTER_PLACEMENTS, PACE, PACE_DAYS, POLICE_PROTECTION_DAYS
 from continuum.statutory.timescales import add_months
 
 from . import journey_calibration as cal
@@ -28,6 +28,7 @@ from .journeys import days, weighted
 ADOPTED = ("E11", "E12")
 PERMANENCE = ("E11", "E12", "E41", "E45", "E46", "E47", "E48", "E4A")
 CARE_ORDERS = ("C1", "C2", "E1")
+REMANDED = "J1"
 # A special guardianship order to the former foster carers, or else to other carers like them.
 FORMER_FOSTER_CARER_SGO = {"E45": "E47", "E46": "E48"}
 # Places an area's children are placed outside it (postal areas near Bradford).
@@ -84,6 +85,8 @@ class CarePlanner:
         care = PlannedCare()
         need = journey.primary_need if journey.primary_need in {f"N{n}" for n in range(1, 9)} else "N1"
         first = self._episode(child, start, "S", self._first_legal_status(child.age_on(start)), need)
+        if first.legal_status == PACE and (end - start).days > PACE_DAYS:
+            first.legal_status = REMANDED  # held longer than PACE allows: remanded to the council (rule 364)
         care.episodes.append(first)
         for day, changes in self._changes(child, first, end, reason):
             self._change(care, child, day, changes)
@@ -142,10 +145,18 @@ class CarePlanner:
     ) -> PlannedEpisode:
         rng = self.rng
         provider = weighted(rng, PROVIDERS.get(placement, (("PR1", 1),)))
-        postcode = child.postcode if placement == "P1" else postcodes.real(self._postcode(), child.postcode)
+        postcode = child.postcode if placement == "P1" else self._placement_postcode(child, provider)
         urn = f"SC9{rng.randint(10000, 99999)}" if placement in OFSTED_REGISTERED else ""
         urn = "" if placement in NOT_OFSTED else urn or agency_urn(placement, provider, postcode)
         return PlannedEpisode(day, reason, status, need, placement, provider, postcode, child.postcode, urn)
+
+    def _placement_postcode(self, child: YoungPerson, provider: str) -> str:
+        invented = self._postcode()
+        postcode = postcodes.real(invented, child.postcode)
+        if provider == "PR1" and postcode.split()[0] not in postcodes.COUNCIL_DISTRICTS:
+            # The council's own carers and homes are in its own area (903 rule 1015).
+            postcode = postcodes.in_the_council(invented, child.postcode)
+        return postcode
 
     def _placement(self, age: int, status: str) -> str:
         options = next(choices for below, choices in PLACEMENTS_BY_AGE if age < below)

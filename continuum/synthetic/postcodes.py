@@ -51,6 +51,16 @@ def real(invented: str, avoid: str = "") -> str:
     return choices[index]
 
 
+# The council's own districts: BD11 and BD19 lie mostly in Leeds and Kirklees.
+COUNCIL_DISTRICTS = tuple(f"BD{number}" for number in range(1, 23) if number not in (11, 19))
+
+
+def in_the_council(invented: str, avoid: str = "") -> str:
+    """A real postcode inside the council's own area for an invented one from anywhere."""
+    district = COUNCIL_DISTRICTS[zlib.crc32(invented.encode()) % len(COUNCIL_DISTRICTS)]
+    return real(f"{district} {invented.split()[-1]}", avoid)
+
+
 class RealPostcodes:
     """Hands out a district's real postcodes in turn, so different streets rarely share one."""
 

@@ -187,6 +187,7 @@ def test_the_emailed_link_lets_the_new_user_choose_a_password_and_sign_in(signed
         ("first_name", "", "Enter a first name"),
         ("agency", "", "Select the agency this person works for"),
         ("roles", [], "Select at least one role"),
+        ("social_worker_id", "12345", "Enter the registration number as SW and digits, like SW123456"),
     ],
 )
 def test_a_new_user_with_a_mistake_is_not_created_and_alex_is_told_how_to_fix_it(
@@ -208,6 +209,21 @@ def test_teams_must_belong_to_the_users_agency(signed_in: SignedIn) -> None:
     page = signed_in("alex").post(NEW_USER, _new_user_form(teams=[council_team.pk]))
 
     assert "Select only teams in Moorside Primary School" in page.content.decode()
+
+
+def test_a_social_workers_registration_number_is_kept_tidy_and_once(
+    signed_in: SignedIn, personas: dict[str, User]
+) -> None:
+    tom = personas["tom"]
+    tom.social_worker_id = "SW100001"
+    tom.save()
+
+    taken = signed_in("alex").post(NEW_USER, _new_user_form(social_worker_id="SW100001"))
+    made = signed_in("alex").post(NEW_USER, _new_user_form(social_worker_id="sw 100002"))
+
+    assert "Another user has this registration number" in taken.content.decode()
+    assert made.status_code == 302
+    assert User.objects.get(username="hlewis").social_worker_id == "SW100002"
 
 
 def test_an_email_address_already_in_use_is_refused(signed_in: SignedIn, personas: dict[str, User]) -> None:

@@ -164,3 +164,19 @@ def test_the_command_says_what_is_wrong_with_the_year(tmp_path: Path, year: str,
 def test_the_command_says_when_the_folder_is_missing(tmp_path: Path):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("export_cin_census", "--year", "2026", "--out", str(tmp_path / "nowhere" / "cin.xml"))
+
+
+@pytest.mark.parametrize("ends", [2026, 2024])  # 2024: a year these children are not in
+def test_the_file_written_a_child_at_a_time_is_the_whole_tree_written_out(ends: int):
+    for details in ({}, {"upn": "", "ethnicity": ""}, {"disabilities": ["LD", "AUT"]}):
+        child = _girl(**details)
+        referral = builders.referral(child, date(2025, 5, 2))
+        builders.assessment(referral, date(2025, 5, 3), date(2025, 6, 10))
+    year = CollectionYear(ends)
+
+    content, people = cin_census.render(year, made_at=MADE_AT)
+
+    whole = cin_census.build(year, made_at=MADE_AT)
+    ElementTree.indent(whole)
+    assert content == ElementTree.tostring(whole, encoding="utf-8", xml_declaration=True)
+    assert len(people) == content.count(b"<Child>") == (3 if ends == 2026 else 0)

@@ -48,6 +48,15 @@ def test_police_protection_lasts_at_most_72_hours():
     short.full_clean()
 
 
+def test_accommodation_under_pace_lasts_at_most_21_days():
+    child = _child(date(2009, 3, 3))
+    long = _episode(child, legal_status="J2", ended=date(2025, 1, 28), reason_ended="E14")
+    short = _episode(child, legal_status="J2", ended=date(2025, 1, 27), reason_ended="E14")
+
+    assert "at most 21 days" in _messages(long)["ended"][0]
+    short.full_clean()
+
+
 def test_only_a_foster_placement_ends_with_the_former_foster_carers():
     child = _child(date(2015, 3, 3))
     home = _episode(

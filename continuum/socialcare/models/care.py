@@ -32,6 +32,10 @@ FORMER_FOSTER_CARERS = frozenset({"E45", "E46"})
 POLICE_PROTECTION = "L1"
 # Police protection lasts at most 72 hours (Children Act 1989 s46; 903 rule 361).
 POLICE_PROTECTION_DAYS = 3
+# Accommodation under the Police and Criminal Evidence Act 1984 ends at the first court hearing:
+# the DfE allows 21 days at most (903 rule 364).
+PACE = "J2"
+PACE_DAYS = 21
 # Temporary placements and "other" placements have no provider (903 rule 178).
 NO_PROVIDER = frozenset({"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"})
 
@@ -131,6 +135,12 @@ class CareEpisode(JourneyRecord):
             errors.setdefault("ended", []).append(
                 "Police protection lasts at most 72 hours. Check the dates, or record the order "
                 "that followed as a new episode"
+            )
+        under_pace = self.legal_status == PACE and self.ended and self.started
+        if under_pace and (self.ended - self.started).days > PACE_DAYS:  # type: ignore[operator]
+            errors.setdefault("ended", []).append(
+                "Accommodation under PACE lasts at most 21 days. Check the dates, or record the remand "
+                "(J1) that followed as a new episode"
             )
         if self.reason_ended in FORMER_FOSTER_CARERS and self.placement_type not in FOSTER_PLACEMENTS:
             errors.setdefault("reason_ended", []).append(
@@ -383,6 +393,14 @@ class CareOutcomes(JourneyRecord):
     )
     intervention_offered = models.BooleanField(
         "Offered an intervention for substance misuse but refused it", null=True, blank=True
+    )
+    # A previous system's returns say only whether these happened in the year, not when; for
+    # children recorded in Continuum the return works them out from the dated health checks.
+    teeth_checked = models.BooleanField(
+        "Teeth checked by a dentist in the year (as migrated)", null=True, blank=True
+    )
+    health_assessed = models.BooleanField(
+        "Annual health assessment in the year (as migrated)", null=True, blank=True
     )
 
     class Meta:
