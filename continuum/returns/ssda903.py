@@ -440,13 +440,16 @@ def _add_missing(
         ),
     )
     for person_id, kind, went_missing, returned in rows:
+        went = timezone.localdate(went_missing)
+        if _legal_status_on(episodes[person_id], went) is None:
+            continue  # the return counts going missing from a placement, while looked after
         came_back = timezone.localdate(returned) if returned else None
         built.tables["missing"].append(
             {
                 "CHILD": child_identifier(person_id, legacy),
                 "DOB": people[person_id]["date_of_birth"],
                 "MISSING": kind,
-                "MIS_START": timezone.localdate(went_missing),
+                "MIS_START": went,
                 "MIS_END": came_back if came_back and came_back <= year.end else None,
             }
         )
@@ -458,8 +461,9 @@ def _add_social_workers(
     """Each child's social workers in the year (SWEpisodes, from 2023/24).
 
     A social worker episode ends only when another social worker takes over: the DfE's rules
-    expect every child's latest episode to be open (SW17) and an ended one to be followed by the
-    next (SW11b), so the worker the child had when they left care or the case closed stays open.
+    expect every child's latest episode to be open (SW17) and each to end within a week of the
+    next one's start (SW10, SW11b). So an episode ends the day the next social worker started,
+    and the worker the child had when they left care or the case closed stays open.
     """
     year = built.year
     rows = _in_batches(
@@ -469,18 +473,17 @@ def _add_social_workers(
                 person_id__in=ids, service=Service.SOCIAL_CARE, worker__isnull=False, started__lte=year.end
             )
             .order_by("person_id", "started", "pk")
-            .values_list(
-                "person_id", "worker_id", "worker__social_worker_id", "started", "ended", "change_reason"
-            )
+            .values_list("person_id", "worker_id", "worker__social_worker_id", "started", "change_reason")
         ),
     )
-    by_child: dict[int, list[tuple[str, date, date | None, str]]] = defaultdict(list)
-    for person_id, worker_id, known_as, started, ended, change_reason in rows:
-        by_child[person_id].append((known_as or social_worker_id(worker_id), started, ended, change_reason))
+    by_child: dict[int, list[tuple[str, date, str]]] = defaultdict(list)
+    for person_id, worker_id, known_as, started, change_reason in rows:
+        by_child[person_id].append((known_as or social_worker_id(worker_id), started, change_reason))
     for person_id, workers in by_child.items():
-        for number, (worker, started, ended, change_reason) in enumerate(workers):
+        for number, (worker, started, change_reason) in enumerate(workers):
             last = number == len(workers) - 1
-            if ended is not None and ended < year.start and not last:
+            handed_over = None if last else workers[number + 1][1]
+            if handed_over is not None and handed_over < year.start:
                 continue
             built.tables["sw_episodes"].append(
                 {
@@ -488,15 +491,16 @@ def _add_social_workers(
                     "DOB": people[person_id]["date_of_birth"],
                     "SW_ID": worker,
                     "SW_DECOM": started,
-                    "SW_DEC": None if last or ended is None or ended > year.end else ended,
+                    "SW_DEC": handed_over if handed_over and handed_over <= year.end else None,
                     "SW_REASON": change_reason or (FIRST_SOCIAL_WORKER if number == 0 else OTHER_REASON),
                 }
             )
 
 
 def social_worker_id(worker_id: int) -> str:
-    """A worker with no Social Work England number recorded: XX and their Continuum id (rule SW02)."""
-    return f"XX{worker_id}"
+    """A worker with no Social Work England number recorded: XX and their Continuum id, at least six
+    digits (rule SW02 in 2025/26 asks for four characters or more)."""
+    return f"XX{worker_id:06d}"
 
 
 # --- Small helpers ---------------------------------------------------------------------------------------

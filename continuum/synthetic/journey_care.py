@@ -61,6 +61,9 @@ NOT_OFSTED = frozenset({"R1"})
 COUNCIL_FOSTERING_SERVICE = "SC380001"
 INDEPENDENT_FOSTERING_AGENCIES = ("SC412874", "SC433190", "SC451026", "SC470338", "SC488915")
 REGIONAL_ADOPTION_AGENCY = "XXXXXXX"
+# Family centres and mother-and-baby units are registered too (rule 218).
+FAMILY_CENTRES = ("SC521904", "SC533672")
+IN_AREA_PLACEMENTS = frozenset({"K3"})
 AT_EIGHTEEN = (("E5", 0.45), ("E17", 0.25), ("E6", 0.1), ("E13", 0.1), ("E8", 0.1))
 
 
@@ -145,16 +148,20 @@ class CarePlanner:
     ) -> PlannedEpisode:
         rng = self.rng
         provider = weighted(rng, PROVIDERS.get(placement, (("PR1", 1),)))
-        postcode = child.postcode if placement == "P1" else self._placement_postcode(child, provider)
+        postcode = (
+            child.postcode if placement == "P1" else self._placement_postcode(child, placement, provider)
+        )
         urn = f"SC9{rng.randint(10000, 99999)}" if placement in OFSTED_REGISTERED else ""
         urn = "" if placement in NOT_OFSTED else urn or agency_urn(placement, provider, postcode)
         return PlannedEpisode(day, reason, status, need, placement, provider, postcode, child.postcode, urn)
 
-    def _placement_postcode(self, child: YoungPerson, provider: str) -> str:
+    def _placement_postcode(self, child: YoungPerson, placement: str, provider: str) -> str:
         invented = self._postcode()
         postcode = postcodes.real(invented, child.postcode)
-        if provider == "PR1" and postcode.split()[0] not in postcodes.COUNCIL_DISTRICTS:
-            # The council's own carers and homes are in its own area (903 rule 1015).
+        in_area = provider == "PR1" or placement in IN_AREA_PLACEMENTS
+        if in_area and postcode.split()[0] not in postcodes.COUNCIL_DISTRICTS:
+            # The council's own carers and homes are in its own area (903 rule 1015), and so is
+            # the supported accommodation it registers (rule 241).
             postcode = postcodes.in_the_council(invented, child.postcode)
         return postcode
 
@@ -394,6 +401,8 @@ def agency_urn(placement: str, provider: str, postcode: str) -> str:
     """The URN of the agency that arranged a foster or adoptive placement (no random draw)."""
     if placement.startswith("A"):
         return REGIONAL_ADOPTION_AGENCY
+    if placement == "R3":
+        return FAMILY_CENTRES[sum(map(ord, postcode)) % len(FAMILY_CENTRES)]
     if not placement.startswith("U"):
         return ""
     if provider == "PR1":

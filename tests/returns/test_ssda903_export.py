@@ -140,9 +140,14 @@ def test_the_latest_social_worker_stays_open():
     rows = _tables(2026)["sw_episodes"]
 
     assert [(row["SW_ID"], row["SW_DECOM"], row["SW_DEC"], row["SW_REASON"]) for row in rows] == [
-        (f"XX{first.pk}", "01/05/2025", "01/08/2025", "FCONTA"),
-        (f"XX{second.pk}", "01/08/2025", "", "OTHERS"),
+        (ssda903.social_worker_id(first.pk), "01/05/2025", "01/08/2025", "FCONTA"),
+        (ssda903.social_worker_id(second.pk), "01/08/2025", "", "OTHERS"),
     ]
+
+
+def test_a_worker_without_a_registration_number_is_xx_and_six_digits():
+    assert ssda903.social_worker_id(8) == "XX000008"
+    assert ssda903.social_worker_id(1234567) == "XX1234567"
 
 
 def test_the_command_writes_every_table_and_audits_every_child(tmp_path: Path):

@@ -117,7 +117,8 @@ def test_the_sdq_covers_a_child_aged_4_to_16_at_any_time_in_the_year():
     assert sdq_applies(date(2022, 3, 31), year_ending)  # 4 on the last day
     assert not sdq_applies(date(2022, 4, 1), year_ending)  # still 3 on 31 March
     assert sdq_applies(date(2008, 4, 2), year_ending)  # 16 on 1 April, 17 the next day
-    assert not sdq_applies(date(2008, 4, 1), year_ending)  # 17 on 1 April
+    assert sdq_applies(date(2008, 4, 1), year_ending)  # 17 on 1 April: 16 until that day
+    assert not sdq_applies(date(2008, 3, 31), year_ending)  # 17 the day before the year began
 
 
 def test_looked_after_all_year():

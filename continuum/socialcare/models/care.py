@@ -345,19 +345,23 @@ class MissingEpisode(JourneyRecord):
 # OC2 asks about a child's health and behaviour at these ages (rules 545/546, 543/542).
 HEALTH_SURVEILLANCE_UNDER = 5
 CONVICTIONS_FROM = 10
-# The SDQ is for a child aged 4 to 16 at any time in the year: 4 or more by 31 March and no more
-# than 16 on 1 April (rules 186, 188, 189 and 197B).
+# The SDQ is for a child aged 4 to 16 at some time in the year: 4 by 31 March, and not 17 before
+# 1 April (rules 186, 188, 189 and 197B: a child who turns 17 on 1 April still has one).
 SDQ_FROM, SDQ_UNTIL = 4, 16
 
 
 def sdq_applies(born: date, year_ending: date) -> bool:
-    """Whether a child born on `born` has an SDQ in the year to `year_ending` (a 31 March)."""
+    """Whether a child born on `born` has an SDQ in the year to `year_ending` (a 31 March): their
+    4th birthday was by its end and their 17th not before its first day."""
     first_day = date(year_ending.year - 1, 4, 1)
-    age_at_end = (
-        year_ending.year - born.year - ((year_ending.month, year_ending.day) < (born.month, born.day))
-    )
-    age_at_start = first_day.year - born.year - ((first_day.month, first_day.day) < (born.month, born.day))
-    return age_at_end >= SDQ_FROM and age_at_start <= SDQ_UNTIL
+    return _birthday(born, SDQ_FROM) <= year_ending and _birthday(born, SDQ_UNTIL + 1) >= first_day
+
+
+def _birthday(born: date, age: int) -> date:
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # born on 29 February
+        return born.replace(year=born.year + age, day=28)
 
 
 class CareOutcomes(JourneyRecord):
