@@ -13,8 +13,8 @@ whole Django stack, with p50/p95 over repeated requests, and the peak memory of 
   and for a region 20 times its size (its counted records copied inside the database), and the
   dashboard pages, on its own SQLite files and, when PostgreSQL is running, its own PostgreSQL
   databases, whatever DATABASE_URL says (`bench/insight_bench.py`);
-- `returns`: the CIN census export of a Bradford-size year and the DfE's check of it, on the insight
-  suite's Bradford database (`bench/returns_bench.py`);
+- `returns`: the CIN census, SSDA903 and Annex A exports of a Bradford-size year and the DfE's
+  checks of the two returns, on the insight suite's Bradford database (`bench/returns_bench.py`);
 - `calibration`: not timings but figures: the generated Bradford-size partnership's 2019/20 figures
   next to the seeds' (`bench/calibration.py`).
 
