@@ -231,7 +231,9 @@ def _child(year: CollectionYear, child: _Child) -> ElementTree.Element:
 
 def _identifiers(year: CollectionYear, child: _Child) -> ElementTree.Element:
     person = child.person
-    unborn = person["kind"] == PersonKind.UNBORN
+    # A baby born after 31 March was still unborn at the census's reference date (rule 8520).
+    born = person["date_of_birth"]
+    unborn = person["kind"] == PersonKind.UNBORN or (born is not None and born > year.end)
     identifiers = ElementTree.Element("ChildIdentifiers")
     _add(identifiers, "LAchildID", child.identifier)
     if person["upn"]:
@@ -239,7 +241,7 @@ def _identifiers(year: CollectionYear, child: _Child) -> ElementTree.Element:
     else:
         _add(identifiers, "UPNunknown", _upn_unknown(year, child))
     if unborn:
-        _add(identifiers, "ExpectedPersonBirthDate", person["expected_date_of_delivery"])
+        _add(identifiers, "ExpectedPersonBirthDate", person["expected_date_of_delivery"] or born)
     else:
         _add(identifiers, "PersonBirthDate", person["date_of_birth"])
     sex = "U" if unborn else (person["sex"] or "U")

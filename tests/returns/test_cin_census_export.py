@@ -180,3 +180,18 @@ def test_the_file_written_a_child_at_a_time_is_the_whole_tree_written_out(ends: 
     ElementTree.indent(whole)
     assert content == ElementTree.tostring(whole, encoding="utf-8", xml_declaration=True)
     assert len(people) == content.count(b"<Child>") == (3 if ends == 2026 else 0)
+
+
+def test_a_baby_born_after_31_march_was_unborn_at_the_reference_date():
+    baby = _girl(date_of_birth=date(2026, 4, 20), expected_date_of_delivery=date(2026, 4, 25))
+    builders.referral(baby, date(2026, 2, 2))
+
+    in_2026 = _child(_census(2026), baby).find("ChildIdentifiers")
+    in_2027 = _child(_census(2027), baby).find("ChildIdentifiers")
+
+    assert in_2026 is not None and in_2027 is not None
+    assert in_2026.findtext("ExpectedPersonBirthDate") == "2026-04-25"
+    assert in_2026.findtext("PersonBirthDate") is None
+    assert (in_2026.findtext("Sex"), in_2026.findtext("UPNunknown")) == ("U", "UN1")
+    assert in_2027.findtext("PersonBirthDate") == "2026-04-20"
+    assert in_2027.findtext("Sex") == "F"
